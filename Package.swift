@@ -1,0 +1,79 @@
+// swift-tools-version:6.1
+// The OMA DM 1.2 server stack: services under Services/, shared libraries under Shared/ (see DESIGN.md).
+import PackageDescription
+
+/// Settings every Swift target of the stack shares: Swift 6 mode with the upcoming features that keep
+/// module boundaries honest.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "oma-dm-stack",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "dmctl", targets: ["dmctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // System libraries, found through pkg-config.
+        .systemLibrary(
+            name: "CZeroMQ", path: "Shared/CZeroMQ", pkgConfig: "libzmq",
+            providers: [.apt(["libzmq3-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", path: "Shared/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+
+        // Pure protocol code: bytes and values in, bytes and values out.
+        .target(
+            name: "XMLStream", dependencies: ["CLibXML2"], path: "Shared/XMLStream",
+            swiftSettings: swiftSettings),
+        .target(
+            name: "SyncML",
+            dependencies: ["XMLStream", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Shared/SyncML", swiftSettings: swiftSettings),
+        .target(name: "DMTree", path: "Shared/DMTree", swiftSettings: swiftSettings),
+        .target(
+            name: "Notification",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            path: "Shared/Notification", swiftSettings: swiftSettings),
+        .target(
+            name: "Download", dependencies: ["XMLStream"], path: "Shared/Download",
+            swiftSettings: swiftSettings),
+
+        // Executables.
+        .executableTarget(
+            name: "dmctl",
+            dependencies: [
+                "SyncML", "DMTree", "Notification", "Download",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/dmctl", swiftSettings: swiftSettings),
+
+        // Tests.
+        .testTarget(
+            name: "XMLStreamTests", dependencies: ["XMLStream"], path: "Tests/XMLStreamTests",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SyncMLTests", dependencies: ["SyncML"], path: "Tests/SyncMLTests",
+            resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DMTreeTests", dependencies: ["DMTree"], path: "Tests/DMTreeTests",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "NotificationTests", dependencies: ["Notification"], path: "Tests/NotificationTests",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DownloadTests", dependencies: ["Download"], path: "Tests/DownloadTests",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DmctlTests", dependencies: ["dmctl"], path: "Tests/DmctlTests",
+            swiftSettings: swiftSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)
