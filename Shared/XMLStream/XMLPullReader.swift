@@ -154,6 +154,17 @@ public final class XMLPullReader {
         return String(cString: raw)
     }
 
+    /// The current element with its content, serialised by libxml2. Leaves the reader on the element; the
+    /// caller then skips its content with ``skipElement()``.
+    public func outerXML() -> String {
+        guard let raw = xmlTextReaderReadOuterXml(reader) else { return "" }
+        defer { cxml_free(raw) }
+        return String(cString: raw)
+    }
+
+    /// True when the current element was written as an empty element (`<a/>`).
+    public var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+
     /// Skips the rest of the current element (its content and end tag). For an empty element it does nothing.
     public func skipElement() throws(XMLDecodeError) {
         guard xmlTextReaderIsEmptyElement(reader) != 1 else { return }
