@@ -77,3 +77,17 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Micro benchmarks (package-benchmark) build only on request, so that `swift build` and CI stay lean:
+//   DM_BENCHMARKS=1 swift package --disable-sandbox benchmark
+if Context.environment["DM_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]))
+    package.targets.append(
+        .executableTarget(
+            name: "CodecBenchmarks",
+            dependencies: ["SyncML", "CLibXML2", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/CodecBenchmarks",
+            swiftSettings: swiftSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]))
+}
