@@ -42,6 +42,9 @@ public final class XMLPullReader {
         guard bytes.count <= limits.maxBytes else {
             throw XMLDecodeError(.limitExceeded, "document of \(bytes.count) bytes exceeds the limit of \(limits.maxBytes)")
         }
+        if XMLPullReader.hasInternalSubset(bytes) {
+            throw XMLDecodeError(.forbiddenConstruct, "a DOCTYPE internal subset is not accepted")
+        }
         XMLPullReader.initialiseLibrary
         self.limits = limits
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
@@ -62,7 +65,8 @@ public final class XMLPullReader {
             { context, error in
                 guard let context, let error else { return }
                 let box = Unmanaged<ErrorBox>.fromOpaque(context).takeUnretainedValue()
-                guard box.first == nil else { return }
+                // Warnings (e.g. a relative namespace URI) are not failures.
+                guard box.first == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
                 let message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
                 box.first = XMLDecodeError(
                     .malformed, message.trimmingTrailingNewlines(), line: Int(error.pointee.line),
@@ -73,6 +77,46 @@ public final class XMLPullReader {
     deinit {
         xmlFreeTextReader(reader)
         buffer.deallocate()
+    }
+
+    /// True when the prolog has `<!DOCTYPE ... [`: an internal subset, where entities would be declared.
+    /// Checked before libxml2 sees the document, so no declaration is ever parsed.
+    static func hasInternalSubset(_ bytes: some Collection<UInt8>) -> Bool {
+        let doctype = Array("<!DOCTYPE".utf8)
+        var iterator = bytes.makeIterator()
+        var matched = 0
+        // Find "<!DOCTYPE" before the root element starts ("<" followed by a name character).
+        var previousWasOpen = false
+        while let byte = iterator.next() {
+            if matched < doctype.count {
+                if byte == doctype[matched] {
+                    matched += 1
+                    previousWasOpen = byte == UInt8(ascii: "<")
+                    continue
+                }
+                if previousWasOpen, byte != UInt8(ascii: "?"), byte != UInt8(ascii: "!") { return false }
+                matched = byte == UInt8(ascii: "<") ? 1 : 0
+                previousWasOpen = byte == UInt8(ascii: "<")
+                continue
+            }
+            // Inside the DOCTYPE declaration: skip quoted literals, stop at '[' or '>'.
+            var quote: UInt8?
+            var current: UInt8? = byte
+            while let value = current {
+                if let open = quote {
+                    if value == open { quote = nil }
+                } else if value == UInt8(ascii: "\"") || value == UInt8(ascii: "'") {
+                    quote = value
+                } else if value == UInt8(ascii: "[") {
+                    return true
+                } else if value == UInt8(ascii: ">") {
+                    return false
+                }
+                current = iterator.next()
+            }
+            return false
+        }
+        return false
     }
 
     private static let initialiseLibrary: Void = { xmlInitParser() }()
@@ -153,6 +197,17 @@ public final class XMLPullReader {
         defer { cxml_free(raw) }
         return String(cString: raw)
     }
+
+    /// The current element with its content, serialised by libxml2. Leaves the reader on the element; the
+    /// caller then skips its content with ``skipElement()``.
+    public func outerXML() -> String {
+        guard let raw = xmlTextReaderReadOuterXml(reader) else { return "" }
+        defer { cxml_free(raw) }
+        return String(cString: raw)
+    }
+
+    /// True when the current element was written as an empty element (`<a/>`).
+    public var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
 
     /// Skips the rest of the current element (its content and end tag). For an empty element it does nothing.
     public func skipElement() throws(XMLDecodeError) {
