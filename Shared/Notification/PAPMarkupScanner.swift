@@ -85,7 +85,8 @@ enum PAPMarkupScanner {
                 let (name, attributes, isEmpty) = try cursor.startTag()
                 elements.append(
                     Element(
-                        name: name, attributes: attributes, depth: open.count, index: elements.count, parent: open.last))
+                        name: name, attributes: attributes, depth: open.count, index: elements.count, parent: open.last)
+                )
                 sawRoot = true
                 if !isEmpty { open.append(elements.count - 1) }
             }
@@ -102,7 +103,9 @@ enum PAPMarkupScanner {
     static func checkWellFormed(_ document: Document) throws(NotificationError) {
         var names: [String] = []
         do throws(XMLDecodeError) {
-            let reader = try XMLPullReader(bytes: document.sanitized, limits: XMLLimits(maxBytes: 1 << 20, maxDepth: 16, maxElements: 10_000))
+            let reader = try XMLPullReader(
+                bytes: document.sanitized,
+                limits: XMLLimits(maxBytes: PAPResponse.maxDocumentLength, maxDepth: 16, maxElements: 10_000))
             while true {
                 let event = try reader.next()
                 if event == .endOfDocument { break }
@@ -228,13 +231,16 @@ enum PAPMarkupScanner {
                 }
                 position += 1
                 skipSpace()
-                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'")
+                guard position < bytes.count,
+                    bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'")
                 else {
-                    throw NotificationError(.malformed, "attribute \(attribute) value is not quoted", offset: attributeOffset)
+                    throw NotificationError(
+                        .malformed, "attribute \(attribute) value is not quoted", offset: attributeOffset)
                 }
                 let quote = bytes[position]
                 guard let end = bytes[(position + 1)...].firstIndex(of: quote) else {
-                    throw NotificationError(.malformed, "attribute \(attribute) value is not terminated", offset: attributeOffset)
+                    throw NotificationError(
+                        .malformed, "attribute \(attribute) value is not terminated", offset: attributeOffset)
                 }
                 let value = try Cursor.decodeAttribute(bytes[(position + 1)..<end], offset: position + 1)
                 attributes.append((attribute, value))
@@ -273,8 +279,10 @@ enum PAPMarkupScanner {
                 case 0x09, 0x0A:
                     output.append(0x20)
                 case UInt8(ascii: "&"):
-                    guard let semicolon = raw[index...].firstIndex(of: UInt8(ascii: ";")), semicolon - index <= 12 else {
-                        throw NotificationError(.malformed, "unterminated reference in an attribute value", offset: index)
+                    guard let semicolon = raw[index...].firstIndex(of: UInt8(ascii: ";")), semicolon - index <= 12
+                    else {
+                        throw NotificationError(
+                            .malformed, "unterminated reference in an attribute value", offset: index)
                     }
                     let name = String(decoding: raw[(index + 1)..<semicolon], as: UTF8.self)
                     output.append(contentsOf: try reference(name, offset: index))
@@ -305,7 +313,8 @@ enum PAPMarkupScanner {
             } else if name.hasPrefix("#") {
                 number = UInt32(name.dropFirst(), radix: 10)
             } else {
-                throw NotificationError(.forbiddenConstruct, "entity reference &\(name); is not accepted", offset: offset)
+                throw NotificationError(
+                    .forbiddenConstruct, "entity reference &\(name); is not accepted", offset: offset)
             }
             guard let number, number != 0, let scalar = Unicode.Scalar(number) else {
                 throw NotificationError(.malformed, "invalid character reference &\(name);", offset: offset)

@@ -71,7 +71,9 @@ public struct PAPPushMessage: Sendable, Hashable {
             throw NotificationError(.invalidArgument, "MSISDN \"\(msisdn)\" is not 1 to 20 digits with an optional +")
         }
         guard !ppg.isEmpty,
-            ppg.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "-") })
+            ppg.unicodeScalars.allSatisfy({
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "-")
+            })
         else {
             throw NotificationError(.invalidArgument, "PPG name \"\(ppg)\" must be a host name")
         }
@@ -84,7 +86,9 @@ public struct PAPPushMessage: Sendable, Hashable {
     public func document() throws(NotificationError) -> [UInt8] {
         guard !pushID.isEmpty else { throw NotificationError(.invalidArgument, "the push ID is empty") }
         guard !address.isEmpty else { throw NotificationError(.invalidArgument, "the address is empty") }
-        for (name, value) in [("deliver-before-timestamp", deliverBeforeTimestamp), ("deliver-after-timestamp", deliverAfterTimestamp)] {
+        for (name, value) in [
+            ("deliver-before-timestamp", deliverBeforeTimestamp), ("deliver-after-timestamp", deliverAfterTimestamp),
+        ] {
             if let value, !PAPPushMessage.isTimestamp(value) {
                 throw NotificationError(
                     .invalidArgument, "\(name) \"\(value)\" is not of the form YYYY-MM-DDThh:mm:ssZ")

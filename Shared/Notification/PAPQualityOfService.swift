@@ -5,12 +5,24 @@
 public struct PAPQualityOfService: Sendable, Hashable {
     /// Delivery priority.
     public enum Priority: String, Sendable, Hashable, CaseIterable {
-        case high, medium, low
+        /// Deliver before medium and low pushes.
+        case high
+        /// The default priority.
+        case medium
+        /// Deliver when nothing more urgent is waiting.
+        case low
     }
 
     /// Whether the device must confirm receipt.
     public enum DeliveryMethod: String, Sendable, Hashable, CaseIterable {
-        case confirmed, preferconfirmed, unconfirmed, notspecified
+        /// The device must confirm (WSP confirmed push).
+        case confirmed
+        /// Confirmed when the device supports it, else unconfirmed.
+        case preferconfirmed
+        /// No confirmation (a connectionless push; what SMS WAP Push uses).
+        case unconfirmed
+        /// The PPG chooses.
+        case notspecified
     }
 
     /// The `priority` attribute, or nil to leave it out.

@@ -16,6 +16,9 @@ public enum PAPResponse: Sendable, Hashable {
     /// `resultnotification-message`: the final outcome of a push, posted to `ppg-notify-requested-to`.
     case resultNotification(PAPResultNotification)
 
+    /// The largest response document accepted: 1 MiB (PPG responses are a few hundred bytes).
+    public static let maxDocumentLength = 1 << 20
+
     /// The result carried by any of the three.
     public var result: PAPResult {
         switch self {
@@ -33,9 +36,13 @@ public enum PAPResponse: Sendable, Hashable {
     /// declarations is refused.
     /// - Parameter bytes: the response body.
     /// - Throws: ``NotificationError``: `malformed` for XML that is not well formed or misses a required
-    ///   attribute, `forbiddenConstruct` for declarations or entities, `unsupported` for a document that is
-    ///   not one of the three responses.
+    ///   attribute or is larger than ``maxDocumentLength``, `forbiddenConstruct` for declarations or entities,
+    ///   `unsupported` for a document that is not one of the three responses.
     public static func parse(_ bytes: [UInt8]) throws(NotificationError) -> PAPResponse {
+        guard bytes.count <= maxDocumentLength else {
+            throw NotificationError(
+                .malformed, "PAP document of \(bytes.count) bytes exceeds the limit of \(maxDocumentLength)")
+        }
         let document = try PAPMarkupScanner.scan(bytes)
         try PAPMarkupScanner.checkWellFormed(document)
         guard let root = document.elements.first else {

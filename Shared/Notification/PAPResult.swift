@@ -39,6 +39,17 @@ public struct PAPResult: Sendable, Hashable {
 
     /// The classes of PAP status codes.
     public enum Category: String, Sendable, Hashable {
-        case success, clientError, serverError, serviceFailure, mobileClientAborted, unknown
+        /// 1xxx: the request succeeded or was accepted.
+        case success
+        /// 2xxx: the request was wrong (bad syntax, address error, duplicate push ID...).
+        case clientError
+        /// 3xxx: the PPG failed (internal error, not implemented, required bearer not available...).
+        case serverError
+        /// 4xxx: the service failed; the initiator may try again.
+        case serviceFailure
+        /// 5xxx: the device aborted the push.
+        case mobileClientAborted
+        /// Any other code.
+        case unknown
     }
 }

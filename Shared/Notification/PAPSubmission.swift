@@ -24,8 +24,8 @@ public struct PAPSubmission: Sendable, Hashable {
     /// The HTTP body.
     public var body: [UInt8]
 
-    /// Creates a submission from its parts; ``PAPPushMessage/submission(content:contentType:applicationID:boundary:transferEncoding:)``
-    /// builds one.
+    /// Creates a submission from its parts;
+    /// ``PAPPushMessage/submission(content:contentType:applicationID:boundary:transferEncoding:)`` builds one.
     public init(contentType: String, boundary: String, body: [UInt8]) {
         self.contentType = contentType
         self.boundary = boundary

@@ -72,7 +72,8 @@ public struct SMSUserData: Sendable, Hashable {
         let count = (payload.count + room - 1) / room
         guard count <= 255 else {
             throw NotificationError(
-                .invalidArgument, "payload of \(payload.count) octets needs \(count) segments; at most 255 are possible")
+                .invalidArgument, "payload of \(payload.count) octets needs \(count) segments; at most 255 are possible"
+            )
         }
         var result: [SMSUserData] = []
         result.reserveCapacity(count)
@@ -81,7 +82,8 @@ public struct SMSUserData: Sendable, Hashable {
             let header = SMSUserDataHeader(
                 ports: ports,
                 concatenation: SMSConcatenation(reference: reference, total: UInt8(count), sequence: UInt8(index + 1)))
-            result.append(SMSUserData(header: header, payload: Array(payload[start..<min(start + room, payload.count)])))
+            result.append(
+                SMSUserData(header: header, payload: Array(payload[start..<min(start + room, payload.count)])))
         }
         return result
     }
@@ -104,7 +106,8 @@ public struct SMSUserData: Sendable, Hashable {
         guard let concatenation = first.header.concatenation else {
             guard segments.count == 1 else {
                 throw NotificationError(
-                    .inconsistentSegments, "a segment without a concatenation element came with \(segments.count - 1) others")
+                    .inconsistentSegments,
+                    "a segment without a concatenation element came with \(segments.count - 1) others")
             }
             return first
         }
@@ -116,7 +119,8 @@ public struct SMSUserData: Sendable, Hashable {
             guard element.reference == concatenation.reference else {
                 throw NotificationError(
                     .inconsistentSegments,
-                    "segment references differ (\(describe(concatenation.reference)) and \(describe(element.reference)))")
+                    "segment references differ (\(describe(concatenation.reference)) and \(describe(element.reference)))"
+                )
             }
             guard element.total == concatenation.total else {
                 throw NotificationError(
@@ -139,7 +143,8 @@ public struct SMSUserData: Sendable, Hashable {
         guard missing.isEmpty else {
             throw NotificationError(
                 .missingSegment,
-                "segment\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) of \(concatenation.total) missing")
+                "segment\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) of \(concatenation.total) missing"
+            )
         }
         let payload = parts.reduce(into: [UInt8]()) { $0 += $1 ?? [] }
         return SMSUserData(

@@ -47,20 +47,24 @@ public struct SMSUserDataHeader: Sendable, Hashable {
             case .eightBit(let reference):
                 elements += [SMSUserDataHeader.concatenation8BitIdentifier, 3, reference]
             case .sixteenBit(let reference):
-                elements += [SMSUserDataHeader.concatenation16BitIdentifier, 4, UInt8(reference >> 8), UInt8(reference & 0xFF)]
+                elements += [
+                    SMSUserDataHeader.concatenation16BitIdentifier, 4, UInt8(reference >> 8), UInt8(reference & 0xFF),
+                ]
             }
             elements += [concatenation.total, concatenation.sequence]
         }
         if let ports {
             elements += [
-                SMSUserDataHeader.ports16BitIdentifier, 4, UInt8(ports.destination >> 8), UInt8(ports.destination & 0xFF),
+                SMSUserDataHeader.ports16BitIdentifier, 4, UInt8(ports.destination >> 8),
+                UInt8(ports.destination & 0xFF),
                 UInt8(ports.source >> 8), UInt8(ports.source & 0xFF),
             ]
         }
         for element in otherElements {
             guard element.data.count <= 255 else {
                 throw NotificationError(
-                    .invalidArgument, "information element 0x\(Bytes.hex([element.identifier])) is longer than 255 bytes")
+                    .invalidArgument,
+                    "information element 0x\(Bytes.hex([element.identifier])) is longer than 255 bytes")
             }
             elements += [element.identifier, UInt8(element.data.count)] + element.data
         }
@@ -99,7 +103,8 @@ public struct SMSUserDataHeader: Sendable, Hashable {
                 }
                 let reference: SMSConcatenationReference =
                     wide ? .sixteenBit(UInt16(data[0]) << 8 | UInt16(data[1])) : .eightBit(data[0])
-                let total = data[data.count - 2], sequence = data[data.count - 1]
+                let total = data[data.count - 2]
+                let sequence = data[data.count - 1]
                 guard total >= 1, sequence >= 1, sequence <= total else {
                     throw NotificationError(
                         .malformed, "concatenation segment \(sequence) of \(total) is out of range", offset: start)

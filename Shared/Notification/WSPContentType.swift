@@ -103,7 +103,8 @@ enum WSPValueLength {
         let first = try reader.readByte(field)
         if first <= 30 { return Int(first) }
         guard first == 31 else {
-            throw NotificationError(.malformed, "the \(field) does not start with a value length", offset: reader.offset - 1)
+            throw NotificationError(
+                .malformed, "the \(field) does not start with a value length", offset: reader.offset - 1)
         }
         return Int(try reader.readUintvar(field))
     }

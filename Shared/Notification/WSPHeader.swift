@@ -42,7 +42,8 @@ public struct WSPHeader: Sendable, Hashable {
             output = [0x80 | code]
         case .text(let text):
             guard let first = text.utf8.first, first >= 0x20, first < 0x7F else {
-                throw NotificationError(.invalidArgument, "header name \"\(text)\" must start with a printable ASCII character")
+                throw NotificationError(
+                    .invalidArgument, "header name \"\(text)\" must start with a printable ASCII character")
             }
             output = try WSPText.encode(text, what: "header name")
         }

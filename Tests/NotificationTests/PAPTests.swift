@@ -10,9 +10,11 @@ import Testing
     }
 
     @Test func addressHasTheWAPPushForm() throws {
-        #expect(try PAPPushMessage.wapPushAddress(msisdn: "+15551234567", ppg: "ppg.example")
-            == "WAPPUSH=+15551234567/TYPE=PLMN@ppg.example")
-        #expect(try PAPPushMessage.wapPushAddress(msisdn: "0401234567", ppg: "ppg") == "WAPPUSH=0401234567/TYPE=PLMN@ppg")
+        #expect(
+            try PAPPushMessage.wapPushAddress(msisdn: "+15551234567", ppg: "ppg.example")
+                == "WAPPUSH=+15551234567/TYPE=PLMN@ppg.example")
+        #expect(
+            try PAPPushMessage.wapPushAddress(msisdn: "0401234567", ppg: "ppg") == "WAPPUSH=0401234567/TYPE=PLMN@ppg")
     }
 
     @Test(arguments: ["", "+", "abc", "+1555x", "123456789012345678901", "++1"])
@@ -99,8 +101,9 @@ import Testing
         let submission = try message().submission(content: Example.package, boundary: "b1", transferEncoding: .binary)
         let marker = Array("Content-Transfer-Encoding: binary\r\n\r\n".utf8)
         let tail = Array("\r\n--b1--\r\n".utf8)
-        #expect(Array(submission.body.suffix(marker.count + Example.package.count + tail.count))
-            == marker + Example.package + tail)
+        #expect(
+            Array(submission.body.suffix(marker.count + Example.package.count + tail.count))
+                == marker + Example.package + tail)
     }
 
     @Test func binaryContentContainingTheBoundaryIsRefused() throws {
@@ -206,7 +209,8 @@ import Testing
     }
 
     @Test func characterReferencesAndWhitespaceInAttributes() throws {
-        let xml = "<pap><push-response push-id=\"a&#x26;b&#233;\tc\"><response-result code=\"1000\"/></push-response></pap>"
+        let xml =
+            "<pap><push-response push-id=\"a&#x26;b&#233;\tc\"><response-result code=\"1000\"/></push-response></pap>"
         guard case .push(let response) = try PAPResponse.parse(Array(xml.utf8)) else {
             Issue.record("not a push response")
             return
@@ -243,7 +247,10 @@ import Testing
             ("empty", "", .malformed),
             ("not XML", "HTTP/1.1 500", .malformed),
             ("unclosed", "<pap><push-response push-id=\"p\">", .malformed),
-            ("mismatched tags", "<pap><push-response push-id=\"p\"><response-result code=\"1\"/></pap></push-response>", .malformed),
+            (
+                "mismatched tags",
+                "<pap><push-response push-id=\"p\"><response-result code=\"1\"/></pap></push-response>", .malformed
+            ),
             ("unquoted attribute", "<pap><push-response push-id=p/></pap>", .malformed),
             ("wrong root", "<html><body/></html>", .unsupported),
             ("no response element", "<pap/>", .unsupported),
@@ -261,6 +268,14 @@ import Testing
             let error = #expect(throws: NotificationError.self, "\(name)") { try PAPResponse.parse(Array(xml.utf8)) }
             #expect(error?.kind == kind, "\(name)")
         }
+    }
+
+    @Test func oversizedDocumentsAreRefused() {
+        let padding = [UInt8](repeating: 0x20, count: PAPResponse.maxDocumentLength)
+        let document = Array("<pap><badmessage-response code=\"2000\"/></pap>".utf8)
+        let error = #expect(throws: NotificationError.self) { try PAPResponse.parse(document + padding) }
+        #expect(error?.message.contains("exceeds") == true)
+        #expect((try? PAPResponse.parse(document))?.result.code == 2000)
     }
 
     @Test func garbageInputNeverCrashes() {
