@@ -20,6 +20,7 @@ public enum ACLCommand: String, Sendable, Hashable, CaseIterable, Codable, Compa
         self = match
     }
 
+    /// Orders commands as DM lists them: Add, Delete, Exec, Get, Replace.
     public static func < (lhs: ACLCommand, rhs: ACLCommand) -> Bool {
         allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
     }

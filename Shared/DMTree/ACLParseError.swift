@@ -26,5 +26,6 @@ public struct ACLParseError: Error, Sendable, Hashable, CustomStringConvertible 
         self.message = message
     }
 
+    /// `invalid ACL: ` and the message.
     public var description: String { "invalid ACL: \(message)" }
 }

@@ -70,7 +70,8 @@ public struct AccessControlList: Sendable, Hashable, CustomStringConvertible {
         grants[command]?.includes(server) ?? false
     }
 
-    /// Adds grantees for `command`; granting to everyone replaces any list of servers.
+    /// Adds grantees for `command`; granting to everyone replaces any list of servers. Server identifiers should
+    /// pass ``isValidServerID(_:)``: one holding `+`, `&`, `=` or `*` would not survive formatting and parsing.
     /// - Parameters:
     ///   - command: the command.
     ///   - grantees: `.everyone` or servers to add.

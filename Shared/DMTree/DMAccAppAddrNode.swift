@@ -22,7 +22,8 @@ public enum DMAccAppAddrNode: String, Sendable, Hashable, CaseIterable {
     ///   - address: the address's node name.
     ///   - port: the port's node name.
     /// - Throws: ``NodeURIError`` for an invalid name.
-    public static func portNumberURI(in account: NodeURI, address: String, port: String) throws(NodeURIError) -> NodeURI {
+    public static func portNumberURI(in account: NodeURI, address: String, port: String) throws(NodeURIError) -> NodeURI
+    {
         try DMAccAppAddrNode.port.uri(in: account, address: address).appending(name: port).appending("PortNbr")
     }
 }

@@ -53,6 +53,7 @@ public struct DMDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The basic form `YYYYMMDD`.
     public var description: String { pad(year, 4) + pad(month, 2) + pad(day, 2) }
 
+    /// Chronological order.
     public static func < (lhs: DMDate, rhs: DMDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -55,7 +55,8 @@ public struct DMTime: Sendable, Hashable, CustomStringConvertible {
         guard utf8.count >= clockLength, let clock = decimalFields(utf8, ranges),
             let zone = DMTime.parseZone(Array(utf8[clockLength...]), extended: extended)
         else {
-            throw NodeValueError(format: .time, "expected an ISO 8601 time hhmmss with optional Z or ±hhmm", value: text)
+            throw NodeValueError(
+                format: .time, "expected an ISO 8601 time hhmmss with optional Z or ±hhmm", value: text)
         }
         do {
             try self.init(hour: clock[0], minute: clock[1], second: clock[2], zone: zone)

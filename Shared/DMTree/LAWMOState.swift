@@ -7,6 +7,7 @@ public enum LAWMOState: Int, Sendable, Hashable, CaseIterable, Codable, CustomSt
     /// 30 Unlocked.
     case unlocked = 30
 
+    /// The state's name, e.g. `Fully Locked`.
     public var description: String {
         switch self {
         case .fullyLocked: "Fully Locked"

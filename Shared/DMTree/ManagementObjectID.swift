@@ -74,5 +74,6 @@ public struct ManagementObjectID: RawRepresentable, Sendable, Hashable, Codable,
         }
     }
 
+    /// The URN.
     public var description: String { rawValue }
 }

@@ -44,7 +44,9 @@ extension NodeURI {
                 guard let text else { return 0 }
                 return Int(try NodeValues.parseInt(text, in: 0...65_535))
             }
-            self.init(maxDepth: try read(maxDepth), maxTotalLength: try read(maxTotLen), maxSegmentLength: try read(maxSegLen))
+            self.init(
+                maxDepth: try read(maxDepth), maxTotalLength: try read(maxTotLen), maxSegmentLength: try read(maxSegLen)
+            )
         }
 
         /// True when no limit is set.

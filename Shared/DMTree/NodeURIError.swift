@@ -49,5 +49,6 @@ public struct NodeURIError: Error, Sendable, Hashable, CustomStringConvertible {
         self.input = input
     }
 
+    /// The input and the message, on one line.
     public var description: String { "invalid node URI '\(input)': \(message)" }
 }

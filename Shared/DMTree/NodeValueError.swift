@@ -18,8 +18,10 @@ public struct NodeValueError: Error, Sendable, Hashable, CustomStringConvertible
         self.value = value
     }
 
+    /// The format, the value (shortened past 64 bytes) and the message, on one line.
     public var description: String {
         let shown = value.utf8.count > 64 ? String(value.prefix(64)) + "…" : value
-        return format.map { "invalid \($0.rawValue) value '\(shown)': \(message)" } ?? "invalid value '\(shown)': \(message)"
+        return format.map { "invalid \($0.rawValue) value '\(shown)': \(message)" }
+            ?? "invalid value '\(shown)': \(message)"
     }
 }

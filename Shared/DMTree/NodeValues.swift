@@ -14,7 +14,8 @@ public enum NodeValues {
     ///   - text: the value.
     ///   - range: the accepted range (default: DM `int`, 32-bit signed).
     /// - Throws: ``NodeValueError`` when the text is not a decimal integer in `range`.
-    public static func parseInt(_ text: String, in range: ClosedRange<Int64> = intRange) throws(NodeValueError) -> Int64 {
+    public static func parseInt(_ text: String, in range: ClosedRange<Int64> = intRange) throws(NodeValueError) -> Int64
+    {
         var digits = Substring(text)
         var negative = false
         if let sign = digits.first, sign == "-" || sign == "+" {

@@ -5,5 +5,6 @@ public enum SCOMODeliveredState: Int, Sendable, Hashable, CaseIterable, Codable,
     /// 20 Installed.
     case installed = 20
 
+    /// The state's name.
     public var description: String { self == .delivered ? "Delivered" : "Installed" }
 }

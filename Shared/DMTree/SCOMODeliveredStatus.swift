@@ -21,6 +21,7 @@ public enum SCOMODeliveredStatus: Int, Sendable, Hashable, CaseIterable, Codable
         self == .removeFailed || self == .installFailedWithData || self == .installFailedWithoutData
     }
 
+    /// The status's name, e.g. `Install Progressing`.
     public var description: String {
         switch self {
         case .idle: "Idle"

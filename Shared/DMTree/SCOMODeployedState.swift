@@ -5,5 +5,6 @@ public enum SCOMODeployedState: Int, Sendable, Hashable, CaseIterable, Codable, 
     /// 20 Active.
     case active = 20
 
+    /// The state's name.
     public var description: String { self == .inactive ? "Inactive" : "Active" }
 }

@@ -23,6 +23,7 @@ public enum SCOMODeployedStatus: Int, Sendable, Hashable, CaseIterable, Codable,
     /// True for the failure values.
     public var isFailure: Bool { self == .removeFailed || self == .activateFailed || self == .deactivateFailed }
 
+    /// The status's name, e.g. `Activate Failed`.
     public var description: String {
         switch self {
         case .idle: "Idle"

@@ -23,6 +23,7 @@ public enum SCOMODownloadStatus: Int, Sendable, Hashable, CaseIterable, Codable,
         self == .downloadFailed || self == .installFailedWithData || self == .installFailedWithoutData
     }
 
+    /// The status's name, e.g. `Download Complete`.
     public var description: String {
         switch self {
         case .idle: "Idle"

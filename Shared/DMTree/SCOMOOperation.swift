@@ -53,9 +53,10 @@ public enum SCOMOOperation: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
-    static let byName = CaseInsensitiveTable(allCases.flatMap { operation in
-        operation.nodeNameVariants.map { ($0, operation) }
-    })
+    static let byName = CaseInsensitiveTable(
+        allCases.flatMap { operation in
+            operation.nodeNameVariants.map { ($0, operation) }
+        })
 
     /// Looks an operation up by the node name a device registered, ignoring case and accepting known variants.
     /// - Parameter nodeName: e.g. `Deactive`.

@@ -57,6 +57,7 @@ public struct DescriptorError: Error, Sendable, Hashable, CustomStringConvertibl
         kind == .invalidDDVersion ? .invalidDDVersion : .invalidDescriptor
     }
 
+    /// `<element>: message (line N)`.
     public var description: String {
         var text = element.map { "<\($0)>: \(message)" } ?? message
         if let line, line > 0 { text += " (line \(line))" }

@@ -14,9 +14,10 @@ extension DownloadDescriptorV1 {
         let optional: [(String, String?)] = [
             ("installNotifyURI", installNotifyURI), ("nextURL", nextURL), ("DDVersion", ddVersion), ("name", name),
             ("description", description), ("vendor", vendor), ("infoURL", infoURL), ("iconURI", iconURI),
-            ("installParam", installParam), ("progressiveDownloadFlag", progressiveDownloadFlag.map { $0 ? "true" : "false" }),
+            ("installParam", installParam),
+            ("progressiveDownloadFlag", progressiveDownloadFlag.map { $0 ? "true" : "false" }),
         ]
-        for case let (element, value?) in optional { writer.element(element, text: value) }
+        for case (let element, let value?) in optional { writer.element(element, text: value) }
         writer.end("media")
         return writer.bytes
     }

@@ -11,8 +11,10 @@ extension DownloadDescriptorV2 {
         writer.raw((root + ">").utf8)
         if let vendor {
             writer.start("vendor")
-            let fields = [("name", vendor.name), ("home", vendor.home), ("logo", vendor.logo), ("support", vendor.support)]
-            for case let (element, value?) in fields { writer.element(element, text: value) }
+            let fields = [
+                ("name", vendor.name), ("home", vendor.home), ("logo", vendor.logo), ("support", vendor.support),
+            ]
+            for case (let element, let value?) in fields { writer.element(element, text: value) }
             writer.end("vendor")
         }
         for product in products {
@@ -30,9 +32,9 @@ extension DownloadDescriptorV2 {
     private static func write(_ meta: Meta, to writer: inout XMLWriter) {
         writer.start("meta")
         let fields = meta.singleValuedFields
-        for case let (element, value?) in fields.prefix(2) { writer.element(element, text: value) }
+        for case (let element, let value?) in fields.prefix(2) { writer.element(element, text: value) }
         for text in meta.texts { writer.element("text", text: text) }
-        for case let (element, value?) in fields.dropFirst(2) { writer.element(element, text: value) }
+        for case (let element, let value?) in fields.dropFirst(2) { writer.element(element, text: value) }
         writer.end("meta")
     }
 
@@ -45,7 +47,9 @@ extension DownloadDescriptorV2 {
         writer.element("objectID", text: object.objectID)
         if let version = object.objectVersion { writer.element("objectVersion", text: version) }
         if let validity = object.objectValidityTime { writer.element("objectValidityTime", text: validity) }
-        if let flag = object.progressiveDownloadFlag { writer.element("progressiveDownloadFlag", text: flag ? "true" : "false") }
+        if let flag = object.progressiveDownloadFlag {
+            writer.element("progressiveDownloadFlag", text: flag ? "true" : "false")
+        }
         writer.start("objectURI")
         for server in object.servers { writer.element("server", text: server) }
         writer.end("objectURI")

@@ -74,7 +74,8 @@ extension DownloadDescriptorV2 {
                 name: fields["name"], description: fields["description"], texts: texts, infoURL: fields["infoURL"],
                 iconURI: fields["iconURI"], installParam: fields["installParam"],
                 installNotifyURI: fields["installNotifyURI"], downloadNotifyURI: fields["downloadNotifyURI"],
-                deleteNotifyURI: fields["deleteNotifyURI"], suppressUserConfirmation: fields["suppressUserConfirmation"])
+                deleteNotifyURI: fields["deleteNotifyURI"], suppressUserConfirmation: fields["suppressUserConfirmation"]
+            )
         }
     }
 }

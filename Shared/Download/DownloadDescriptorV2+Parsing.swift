@@ -47,7 +47,8 @@ extension DownloadDescriptorV2 {
         let version = reader.attribute("DDVersion").map(trimmed)
         if let version, !version.hasPrefix("2.") {
             throw DescriptorError(
-                .invalidDDVersion, "version '\(version)' is not a DL 2.x descriptor version", element: "media/@DDVersion")
+                .invalidDDVersion, "version '\(version)' is not a DL 2.x descriptor version",
+                element: "media/@DDVersion")
         }
         var seen = SeenElements()
         var vendor: Vendor?
@@ -174,7 +175,8 @@ extension DownloadDescriptorV2 {
             },
             types: types, objectID: objectID, objectVersion: fields["objectVersion"],
             objectValidityTime: fields["objectValidityTime"],
-            progressiveDownloadFlag: try fields["progressiveDownloadFlag"].map { (text) throws(DescriptorError) -> Bool in
+            progressiveDownloadFlag: try fields["progressiveDownloadFlag"].map {
+                (text) throws(DescriptorError) -> Bool in
                 try parseFlag(text, element: "\(path)/progressiveDownloadFlag")
             },
             servers: servers)

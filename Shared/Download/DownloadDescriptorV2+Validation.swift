@@ -14,7 +14,8 @@ extension DownloadDescriptorV2 {
     public func validated(baseURL: String? = nil) throws(DescriptorError) -> DownloadDescriptorV2 {
         if let ddVersion, !ddVersion.hasPrefix("2.") {
             throw DescriptorError(
-                .invalidDDVersion, "version '\(ddVersion)' is not a DL 2.x descriptor version", element: "media/@DDVersion")
+                .invalidDDVersion, "version '\(ddVersion)' is not a DL 2.x descriptor version",
+                element: "media/@DDVersion")
         }
         guard !products.isEmpty else { throw DescriptorError(.missingElement, "is mandatory", element: "product") }
         var result = self
@@ -48,7 +49,8 @@ extension DownloadDescriptorV2 {
     {
         var result = object
         guard object.size > 0 else {
-            throw DescriptorError(.invalidValue, "must be a positive integer, got \(object.size)", element: "\(path)/size")
+            throw DescriptorError(
+                .invalidValue, "must be a positive integer, got \(object.size)", element: "\(path)/size")
         }
         if let installSize = object.installSize, installSize <= 0 {
             throw DescriptorError(

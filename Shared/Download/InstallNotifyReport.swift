@@ -45,6 +45,7 @@ public struct InstallNotifyReport: Sendable, Hashable, Codable {
             self.message = message
         }
 
+        /// `invalid install-notify report: ` and the message.
         public var description: String { "invalid install-notify report: \(message)" }
     }
 
@@ -59,7 +60,8 @@ public struct InstallNotifyReport: Sendable, Hashable, Codable {
         }
         guard let report = parseText(bytes[start...]) else {
             let shown = String(decoding: bytes.prefix(40), as: UTF8.self)
-            throw ParseError(bytes.isEmpty ? "the body is empty" : "the body does not start with a 3-digit status code: '\(shown)'")
+            throw ParseError(
+                bytes.isEmpty ? "the body is empty" : "the body does not start with a 3-digit status code: '\(shown)'")
         }
         return report
     }
@@ -77,7 +79,8 @@ public struct InstallNotifyReport: Sendable, Hashable, Codable {
 
     private static func parseXML(_ bytes: [UInt8]) throws(ParseError) -> InstallNotifyReport {
         do {
-            let reader = try XMLPullReader(bytes: bytes, limits: XMLLimits(maxBytes: 64 << 10, maxDepth: 8, maxElements: 256))
+            let reader = try XMLPullReader(
+                bytes: bytes, limits: XMLLimits(maxBytes: 64 << 10, maxDepth: 8, maxElements: 256))
             while true {
                 switch try reader.next() {
                 case .text:

@@ -37,9 +37,10 @@ func parseSchemaBoolean(_ text: String) -> Bool? {
 func isPlausibleMediaType(_ text: String) -> Bool {
     let essence = text.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
     let parts = essence.split(separator: "/", omittingEmptySubsequences: false)
-    return parts.count == 2 && parts.allSatisfy { part in
-        !part.isEmpty && part.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "/") }
-    }
+    return parts.count == 2
+        && parts.allSatisfy { part in
+            !part.isEmpty && part.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "/") }
+        }
 }
 
 /// Escapes text for a double-quoted XML attribute value.

@@ -4,7 +4,8 @@ import Testing
 @Suite struct FUMOTests {
     @Test func paths() throws {
         let object = try NodeURI("./FwUpdate/x1")
-        #expect(FUMONode.downloadAndUpdatePkgURL.uri(in: object).description == "./FwUpdate/x1/DownloadAndUpdate/PkgURL")
+        #expect(
+            FUMONode.downloadAndUpdatePkgURL.uri(in: object).description == "./FwUpdate/x1/DownloadAndUpdate/PkgURL")
         #expect(FUMONode.download.format == .node)
         #expect(FUMONode.update.format == .node)
         #expect(FUMONode.updatePkgData.format == .bin)
@@ -16,7 +17,9 @@ import Testing
 
     @Test func operationFromAlertSource() throws {
         let object = try NodeURI("./FwUpdate/Package1")
-        #expect(FUMOOperation(source: try NodeURI("./FwUpdate/Package1/DownloadAndUpdate"), in: object) == .downloadAndUpdate)
+        #expect(
+            FUMOOperation(source: try NodeURI("./FwUpdate/Package1/DownloadAndUpdate"), in: object)
+                == .downloadAndUpdate)
         #expect(FUMOOperation(source: try NodeURI("./FwUpdate/Package1/Download/PkgURL"), in: object) == .download)
         #expect(FUMOOperation(source: object, in: object) == nil)
         #expect(FUMOOperation(source: try NodeURI("./FwUpdate/Package10/Update"), in: object) == nil)
@@ -58,11 +61,15 @@ import Testing
     }
 
     @Test func alertTypes() {
-        #expect(FUMOAlertType(matching: "org.openmobilealliance.dm.firmwareupdate.downloadandupdate") == .downloadAndUpdate)
         #expect(
-            FUMOAlertType(matching: "Reversed-Domain-Name: org.openmobilealliance.dm.firmwareupdate.download") == .download)
-        #expect(FUMOAlertType(matching: "reversed-domain-name:org.openmobilealliance.dm.firmwareupdate.Update") == .update)
-        #expect(FUMOAlertType(matching: "org.openmobilealliance.dm.firmwareupdate.userrequest")?.isClientRequest == true)
+            FUMOAlertType(matching: "org.openmobilealliance.dm.firmwareupdate.downloadandupdate") == .downloadAndUpdate)
+        #expect(
+            FUMOAlertType(matching: "Reversed-Domain-Name: org.openmobilealliance.dm.firmwareupdate.download")
+                == .download)
+        #expect(
+            FUMOAlertType(matching: "reversed-domain-name:org.openmobilealliance.dm.firmwareupdate.Update") == .update)
+        #expect(
+            FUMOAlertType(matching: "org.openmobilealliance.dm.firmwareupdate.userrequest")?.isClientRequest == true)
         #expect(FUMOAlertType(matching: "org.openmobilealliance.dm.firmwareupdate") == nil)
     }
 }
@@ -101,7 +108,9 @@ import Testing
         let scomo = try NodeURI("./SCOMO")
         let entry = try SCOMONode.deployed.entry(in: scomo, named: "com.example.app")
         #expect(entry.description == "./SCOMO/Inventory/Deployed/com.example.app")
-        #expect(SCOMOOperation.deactivate.uri(in: entry).description == "./SCOMO/Inventory/Deployed/com.example.app/Operations/Deactivate")
+        #expect(
+            SCOMOOperation.deactivate.uri(in: entry).description
+                == "./SCOMO/Inventory/Deployed/com.example.app/Operations/Deactivate")
         #expect(
             try SCOMOOperation.deactivate.uri(in: entry, nodeName: "Deactive").description
                 == "./SCOMO/Inventory/Deployed/com.example.app/Operations/Deactive")
@@ -124,7 +133,8 @@ import Testing
 
     @Test func resultCodes() {
         #expect(SCOMOResultCode(alertData: "1200") == .successful)
-        #expect(SCOMOResultCode(alertData: "<ResultCode>1405</ResultCode><Identifier>app</Identifier>") == .installFailed)
+        #expect(
+            SCOMOResultCode(alertData: "<ResultCode>1405</ResultCode><Identifier>app</Identifier>") == .installFailed)
         #expect(SCOMOResultCode(alertData: "<![CDATA[<ResultCode>1409</ResultCode>]]>") == .activateFailed)
         #expect(SCOMOResultCode(alertData: " <ResultCode> 1409 </ResultCode> ") == .activateFailed)
         #expect(SCOMOResultCode.installFailed.meaning == "Install failed")
@@ -158,7 +168,9 @@ import Testing
         #expect(DiagMonAlertType(matching: "urn:oma:at:diagmon:1.0:TrapNotification") == .trapNotification)
         #expect(DiagMonAlertType(matching: "URN:OMA:AT:DIAGMON:1.0:TRAPDEREGISTERED") == .trapDeregistered)
         #expect(DiagMonAlertType.allCases.count == 5)
-        #expect(KnownAlertType(matching: "urn:oma:at:diagmon:1.0:TrapInactiveNotification")?.managementObject == .diagMonTrap)
+        #expect(
+            KnownAlertType(matching: "urn:oma:at:diagmon:1.0:TrapInactiveNotification")?.managementObject
+                == .diagMonTrap)
         #expect(KnownAlertType(matching: "urn:oma:at:diagmon:1.0:OperationComplete")?.managementObject == .diagMon)
     }
 }
@@ -175,7 +187,9 @@ import Testing
         let mime = GenericAlertType("Content-Type: application/samplealert")
         #expect(mime.form == .contentType && mime.value == "application/samplealert")
         #expect(mime.prefixedForm == "Content-Type: application/samplealert")
-        #expect(GenericAlertType("urn:oma:at:lawmo:1.0:OperationComplete").prefixedForm == "urn:oma:at:lawmo:1.0:OperationComplete")
+        #expect(
+            GenericAlertType("urn:oma:at:lawmo:1.0:OperationComplete").prefixedForm
+                == "urn:oma:at:lawmo:1.0:OperationComplete")
     }
 
     @Test func matching() {
@@ -183,7 +197,8 @@ import Testing
         #expect(type.matches("Reversed-Domain-Name:ORG.EXAMPLE.ALERT"))
         #expect(!type.matches("org.example.alert2"))
         #expect(KnownAlertType(matching: "org.example.alert") == nil)
-        #expect(KnownAlertType(matching: "org.openmobilealliance.dm.firmwareupdate.devicerequest") == .fumo(.deviceRequest))
+        #expect(
+            KnownAlertType(matching: "org.openmobilealliance.dm.firmwareupdate.devicerequest") == .fumo(.deviceRequest))
         #expect(KnownAlertType.scomo(.operationComplete).canonicalType == "urn:oma:at:scomo:1.0:OperationComplete")
         #expect(KnownAlertType.fumo(.download).managementObject == .fumo)
     }

@@ -16,7 +16,8 @@ import Testing
         (NodeFormat.int, "0", true), (.int, "-2147483648", true), (.int, "2147483647", true),
         (.int, "2147483648", false), (.int, "+5", true), (.int, "5 ", false), (.int, "", false), (.int, "1e3", false),
         (.int, "-", false), (.int, "99999999999999999999999", false),
-        (.bool, "true", true), (.bool, "false", true), (.bool, "TRUE", true), (.bool, "1", false), (.bool, "yes", false),
+        (.bool, "true", true), (.bool, "false", true), (.bool, "TRUE", true), (.bool, "1", false),
+        (.bool, "yes", false),
         (.float, "1.5", true), (.float, "-.5", true), (.float, "1E4", true), (.float, "1.2e-3", true),
         (.float, "INF", true), (.float, "NaN", true), (.float, "1.", true), (.float, ".", false),
         (.float, "1e", false), (.float, "abc", false), (.float, "0x10", false),
@@ -58,7 +59,9 @@ import Testing
         #expect(try DMTime(parsing: "113000-05").zone == .offset(minutes: -300))
         #expect(try DMTime(parsing: "080910Z").description == "080910Z")
         #expect(try DMTime(parsing: "080910").zone == .local)
-        #expect(throws: NodeValueError.self) { try DMTime(hour: 1, minute: 2, second: 3, zone: .offset(minutes: 15 * 60)) }
+        #expect(throws: NodeValueError.self) {
+            try DMTime(hour: 1, minute: 2, second: 3, zone: .offset(minutes: 15 * 60))
+        }
     }
 
     @Test func timestamps() throws {
@@ -73,9 +76,10 @@ import Testing
 
 @Suite struct NodePropertyTests {
     @Test func propertyNames() {
-        #expect(NodePropertyName.allCases.map(\.rawValue) == [
-            "ACL", "Format", "Name", "Size", "Title", "TStamp", "Type", "VerNo",
-        ])
+        #expect(
+            NodePropertyName.allCases.map(\.rawValue) == [
+                "ACL", "Format", "Name", "Size", "Title", "TStamp", "Type", "VerNo",
+            ])
         #expect(NodePropertyName(name: "tstamp") == .tstamp)
         #expect(NodePropertyName(name: "Colour") == nil)
         #expect(NodePropertyName.allCases.filter(\.isReplaceable) == [.acl, .name, .title])

@@ -63,7 +63,8 @@ import Testing
         let account = try NodeURI.root.appending("DMAcc").appending(name: "srv/1")
         #expect(account.description == "./DMAcc/srv%2F1")
         #expect(account.unescapedSegments == ["DMAcc", "srv/1"])
-        #expect(try account.appending(path: "AppAuth/cl/AAuthName").description == "./DMAcc/srv%2F1/AppAuth/cl/AAuthName")
+        #expect(
+            try account.appending(path: "AppAuth/cl/AAuthName").description == "./DMAcc/srv%2F1/AppAuth/cl/AAuthName")
         #expect(throws: NodeURIError.self) { try account.appending("a/b") }
         #expect(throws: NodeURIError.self) { try account.appending("") }
         #expect(throws: NodeURIError.self) { try account.appending("..") }
@@ -142,7 +143,9 @@ import Testing
         #expect(throws: NodeValueError.self) {
             try NodeURI.Limits(devDetailMaxDepth: "70000", maxTotLen: nil, maxSegLen: nil)
         }
-        #expect(throws: NodeValueError.self) { try NodeURI.Limits(devDetailMaxDepth: "x", maxTotLen: nil, maxSegLen: nil) }
+        #expect(throws: NodeValueError.self) {
+            try NodeURI.Limits(devDetailMaxDepth: "x", maxTotLen: nil, maxSegLen: nil)
+        }
     }
 
     @Test func validateAgainstLimits() throws {

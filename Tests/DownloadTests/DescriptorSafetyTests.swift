@@ -27,17 +27,24 @@ import XMLStream
 
     @Test func malformedAndTruncatedXML() {
         let truncated = #"<media xmlns="http://www.openmobilealliance.org/xmlns/dd"><type>a/b</type><size>1"#
-        #expect((#expect(throws: DescriptorError.self) { try DownloadDescriptorV1.parse(Array(truncated.utf8)) })?.kind == .malformedXML)
-        #expect((#expect(throws: DescriptorError.self) { try DownloadDescriptorV1.parse([UInt8]()) })?.kind == .malformedXML)
+        #expect(
+            (#expect(throws: DescriptorError.self) { try DownloadDescriptorV1.parse(Array(truncated.utf8)) })?.kind
+                == .malformedXML)
+        #expect(
+            (#expect(throws: DescriptorError.self) { try DownloadDescriptorV1.parse([UInt8]()) })?.kind == .malformedXML
+        )
         let trailing = #"<media><type>a/b</type><size>1</size><objectURI>http://h/o</objectURI></media><media/>"#
-        #expect((#expect(throws: DescriptorError.self) { try DownloadDescriptorV1.parse(Array(trailing.utf8)) })?.kind == .malformedXML)
+        #expect(
+            (#expect(throws: DescriptorError.self) { try DownloadDescriptorV1.parse(Array(trailing.utf8)) })?.kind
+                == .malformedXML)
     }
 
     @Test func limitsAreEnforced() {
         let body = String(repeating: "<x/>", count: 100)
         let text = "<media><type>a/b</type><size>1</size><objectURI>http://h/o</objectURI>\(body)</media>"
         let error = #expect(throws: DescriptorError.self) {
-            try DownloadDescriptorV1.parse(Array(text.utf8), limits: .init(maxBytes: 1 << 20, maxDepth: 8, maxElements: 50))
+            try DownloadDescriptorV1.parse(
+                Array(text.utf8), limits: .init(maxBytes: 1 << 20, maxDepth: 8, maxElements: 50))
         }
         #expect(error?.kind == .limitExceeded)
     }

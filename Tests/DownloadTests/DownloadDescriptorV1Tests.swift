@@ -105,7 +105,8 @@ import Testing
     }
 
     @Test func relativeObjectURI() throws {
-        let body = "<type>a/b</type><size>1</size><objectURI>../fw/x.bin</objectURI><installNotifyURI>/notify?id=1</installNotifyURI>"
+        let body =
+            "<type>a/b</type><size>1</size><objectURI>../fw/x.bin</objectURI><installNotifyURI>/notify?id=1</installNotifyURI>"
         let error = #expect(throws: DescriptorError.self) { try Self.parse(Self.dd(body)) }
         #expect(error?.kind == .relativeURI)
         #expect(error?.element == "objectURI")
@@ -156,7 +157,9 @@ import Testing
         }
         #expect(dl2?.kind == .wrongNamespace)
         #expect(dl2?.message.contains("DL 2.0") == true)
-        let other = #expect(throws: DescriptorError.self) { try Self.parse(#"<media xmlns="urn:x">"# + Self.minimal + "</media>") }
+        let other = #expect(throws: DescriptorError.self) {
+            try Self.parse(#"<media xmlns="urn:x">"# + Self.minimal + "</media>")
+        }
         #expect(other?.kind == .wrongNamespace)
     }
 
@@ -177,8 +180,12 @@ import Testing
     }
 
     @Test func progressiveDownloadFlag() throws {
-        #expect(try Self.parse(Self.dd(Self.minimal + "<progressiveDownloadFlag>1</progressiveDownloadFlag>")).progressiveDownloadFlag == true)
-        #expect(try Self.parse(Self.dd(Self.minimal + "<progressiveDownloadFlag>FALSE</progressiveDownloadFlag>")).progressiveDownloadFlag == false)
+        #expect(
+            try Self.parse(Self.dd(Self.minimal + "<progressiveDownloadFlag>1</progressiveDownloadFlag>"))
+                .progressiveDownloadFlag == true)
+        #expect(
+            try Self.parse(Self.dd(Self.minimal + "<progressiveDownloadFlag>FALSE</progressiveDownloadFlag>"))
+                .progressiveDownloadFlag == false)
         let error = #expect(throws: DescriptorError.self) {
             try Self.parse(Self.dd(Self.minimal + "<progressiveDownloadFlag>maybe</progressiveDownloadFlag>"))
         }
@@ -186,14 +193,16 @@ import Testing
     }
 
     @Test func cdataAndWhitespaceAreHandled() throws {
-        let dd = try Self.parse(Self.dd("<type>\n a/b \n</type><size>1</size><objectURI><![CDATA[http://h/o?a=1&b=2]]></objectURI>"))
+        let dd = try Self.parse(
+            Self.dd("<type>\n a/b \n</type><size>1</size><objectURI><![CDATA[http://h/o?a=1&b=2]]></objectURI>"))
         #expect(dd.types == ["a/b"])
         #expect(dd.objectURI == "http://h/o?a=1&b=2")
     }
 
     @Test func validatedResolvesOptionalURLsWhenPossible() throws {
         let dd = DownloadDescriptorV1(
-            types: ["a/b"], size: 1, objectURI: "o.bin", nextURL: "next", infoURL: "http://elsewhere/i", iconURI: "icon.png")
+            types: ["a/b"], size: 1, objectURI: "o.bin", nextURL: "next", infoURL: "http://elsewhere/i",
+            iconURI: "icon.png")
         let resolved = try dd.validated(baseURL: "http://h/dir/dd")
         #expect(resolved.objectURI == "http://h/dir/o.bin")
         #expect(resolved.nextURL == "http://h/dir/next")

@@ -39,26 +39,35 @@ import Testing
         let meta = DownloadDescriptorV2.Meta(
             name: "Suite", description: "Two parts", texts: ["Read me", "And me"], infoURL: "https://e/i",
             iconURI: "https://e/i.png", installParam: "p=1", installNotifyURI: "https://e/install",
-            downloadNotifyURI: "https://e/download", deleteNotifyURI: "https://e/delete", suppressUserConfirmation: "Never")
+            downloadNotifyURI: "https://e/download", deleteNotifyURI: "https://e/delete",
+            suppressUserConfirmation: "Never")
         let first = DownloadDescriptorV2.MediaObject(
             meta: .init(name: "core"), size: 1000, installSize: 4000, types: ["application/octet-stream", "x/y"],
             objectID: "urn:example:core", objectVersion: "2.1", objectValidityTime: "20300101T000000Z",
             progressiveDownloadFlag: false, servers: ["https://a.example/core", "https://b.example/core"])
-        let second = DownloadDescriptorV2.MediaObject(size: 5, types: ["text/plain"], objectID: "notes", servers: ["https://a.example/n"])
+        let second = DownloadDescriptorV2.MediaObject(
+            size: 5, types: ["text/plain"], objectID: "notes", servers: ["https://a.example/n"])
         let dd = DownloadDescriptorV2(
-            vendor: .init(name: "Acme", home: "https://acme.example", logo: "https://acme.example/l.png", support: "help@acme.example"),
+            vendor: .init(
+                name: "Acme", home: "https://acme.example", logo: "https://acme.example/l.png",
+                support: "help@acme.example"),
             products: [.init(meta: meta, mediaObjects: [first, second]), .init(mediaObjects: [second])],
             updatedDDURI: "https://e/dd2", nextURL: "https://e/next")
         let bytes = dd.encoded()
         let text = String(decoding: bytes, as: UTF8.self)
-        #expect(text.hasPrefix(#"<?xml version="1.0" encoding="UTF-8"?><media xmlns="urn:oma:xml:dl:dd:2.0" DDVersion="2.0"><vendor>"#))
+        #expect(
+            text.hasPrefix(
+                #"<?xml version="1.0" encoding="UTF-8"?><media xmlns="urn:oma:xml:dl:dd:2.0" DDVersion="2.0"><vendor>"#)
+        )
         #expect(!text.contains("\n"))
         #expect(try DownloadDescriptorV2.parse(bytes) == dd)
         #expect(dd.totalSize == 1010)
     }
 
     @Test func missingVersionAttributeMeans20() throws {
-        let dd = try Self.parse(#"<media xmlns="urn:oma:xml:dl:dd:2.0"><product><mediaObject>"# + Self.minimalObject + "</mediaObject></product></media>")
+        let dd = try Self.parse(
+            #"<media xmlns="urn:oma:xml:dl:dd:2.0"><product><mediaObject>"# + Self.minimalObject
+                + "</mediaObject></product></media>")
         #expect(dd.ddVersion == nil)
         #expect(try DownloadDescriptorV2.parse(dd.encoded()) == dd)
     }
@@ -72,11 +81,23 @@ import Testing
     }
 
     @Test(arguments: [
-        ("<type>a/b</type><objectID>id</objectID><objectURI><server>http://h/o</server></objectURI>", "product[1]/mediaObject[1]/size"),
-        ("<size>1</size><objectID>id</objectID><objectURI><server>http://h/o</server></objectURI>", "product[1]/mediaObject[1]/type"),
-        ("<size>1</size><type>a/b</type><objectURI><server>http://h/o</server></objectURI>", "product[1]/mediaObject[1]/objectID"),
+        (
+            "<type>a/b</type><objectID>id</objectID><objectURI><server>http://h/o</server></objectURI>",
+            "product[1]/mediaObject[1]/size"
+        ),
+        (
+            "<size>1</size><objectID>id</objectID><objectURI><server>http://h/o</server></objectURI>",
+            "product[1]/mediaObject[1]/type"
+        ),
+        (
+            "<size>1</size><type>a/b</type><objectURI><server>http://h/o</server></objectURI>",
+            "product[1]/mediaObject[1]/objectID"
+        ),
         ("<size>1</size><type>a/b</type><objectID>id</objectID>", "product[1]/mediaObject[1]/objectURI"),
-        ("<size>1</size><type>a/b</type><objectID>id</objectID><objectURI/>", "product[1]/mediaObject[1]/objectURI/server"),
+        (
+            "<size>1</size><type>a/b</type><objectID>id</objectID><objectURI/>",
+            "product[1]/mediaObject[1]/objectURI/server"
+        ),
         (
             "<size>1</size><type>a/b</type><objectID>id</objectID><objectURI>http://h/o</objectURI>",
             "product[1]/mediaObject[1]/objectURI/server"
@@ -89,10 +110,13 @@ import Testing
     }
 
     @Test func missingProductAndMediaObject() {
-        let noProduct = #expect(throws: DescriptorError.self) { try Self.parse(#"<media xmlns="urn:oma:xml:dl:dd:2.0"/>"#) }
+        let noProduct = #expect(throws: DescriptorError.self) {
+            try Self.parse(#"<media xmlns="urn:oma:xml:dl:dd:2.0"/>"#)
+        }
         #expect(noProduct?.element == "product")
         let noObject = #expect(throws: DescriptorError.self) {
-            try Self.parse(#"<media xmlns="urn:oma:xml:dl:dd:2.0"><product><meta><name>x</name></meta></product></media>"#)
+            try Self.parse(
+                #"<media xmlns="urn:oma:xml:dl:dd:2.0"><product><meta><name>x</name></meta></product></media>"#)
         }
         #expect(noObject?.element == "product[1]/mediaObject")
     }
@@ -104,20 +128,30 @@ import Testing
             "objectURI": "<objectURI><server>http://h/p</server></objectURI>", "meta": "<meta/><meta/>",
             "installSize": "<installSize>1</installSize><installSize>2</installSize>",
         ]
-        let error = #expect(throws: DescriptorError.self) { try Self.parse(Self.object(Self.minimalObject + (extra[element] ?? ""))) }
+        let error = #expect(throws: DescriptorError.self) {
+            try Self.parse(Self.object(Self.minimalObject + (extra[element] ?? "")))
+        }
         #expect(error?.kind == .duplicateElement)
         #expect(error?.element == "product[1]/mediaObject[1]/\(element)")
     }
 
     @Test func badValuesNameTheirElement() {
         let size = #expect(throws: DescriptorError.self) {
-            try Self.parse(Self.object("<size>0</size><type>a/b</type><objectID>id</objectID><objectURI><server>http://h/o</server></objectURI>"))
+            try Self.parse(
+                Self.object(
+                    "<size>0</size><type>a/b</type><objectID>id</objectID><objectURI><server>http://h/o</server></objectURI>"
+                ))
         }
         #expect(size?.element == "product[1]/mediaObject[1]/size")
-        let installSize = #expect(throws: DescriptorError.self) { try Self.parse(Self.object(Self.minimalObject + "<installSize>-1</installSize>")) }
+        let installSize = #expect(throws: DescriptorError.self) {
+            try Self.parse(Self.object(Self.minimalObject + "<installSize>-1</installSize>"))
+        }
         #expect(installSize?.element == "product[1]/mediaObject[1]/installSize")
         let server = #expect(throws: DescriptorError.self) {
-            try Self.parse(Self.object("<size>1</size><type>a/b</type><objectID>id</objectID><objectURI><server>o.bin</server></objectURI>"))
+            try Self.parse(
+                Self.object(
+                    "<size>1</size><type>a/b</type><objectID>id</objectID><objectURI><server>o.bin</server></objectURI>"
+                ))
         }
         #expect(server?.kind == .relativeURI)
         #expect(server?.element == "product[1]/mediaObject[1]/objectURI/server")
@@ -128,13 +162,15 @@ import Testing
     }
 
     @Test func relativeServersResolveAgainstBase() throws {
-        let body = "<size>1</size><type>a/b</type><objectID>id</objectID><objectURI><server>o.bin</server><server>//mirror.example/o.bin</server></objectURI>"
+        let body =
+            "<size>1</size><type>a/b</type><objectID>id</objectID><objectURI><server>o.bin</server><server>//mirror.example/o.bin</server></objectURI>"
         let dd = try Self.parse(Self.object(body), baseURL: "https://h.example/dd/x.dd2")
         #expect(dd.allMediaObjects.first?.servers == ["https://h.example/dd/o.bin", "https://mirror.example/o.bin"])
     }
 
     @Test func unknownElementsAreIgnoredAndTextVendorIsAName() throws {
-        let text = #"<media xmlns="urn:oma:xml:dl:dd:2.0" DDVersion="2.0"><vendor>Acme</vendor><reservation><timestamp>1</timestamp></reservation>"#
+        let text =
+            #"<media xmlns="urn:oma:xml:dl:dd:2.0" DDVersion="2.0"><vendor>Acme</vendor><reservation><timestamp>1</timestamp></reservation>"#
             + "<product><meta><environment><os>x</os></environment></meta><mediaObject>" + Self.minimalObject
             + "</mediaObject></product><license>abc</license></media>"
         let dd = try Self.parse(text)
