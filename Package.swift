@@ -69,7 +69,7 @@ let package = Package(
             name: "NotificationTests", dependencies: ["Notification"], path: "Tests/NotificationTests",
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "DownloadTests", dependencies: ["Download"], path: "Tests/DownloadTests",
+            name: "DownloadTests", dependencies: ["Download", "XMLStream"], path: "Tests/DownloadTests",
             swiftSettings: swiftSettings),
         .testTarget(
             name: "DmctlTests", dependencies: ["dmctl"], path: "Tests/DmctlTests",

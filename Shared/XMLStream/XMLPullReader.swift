@@ -178,6 +178,19 @@ public final class XMLPullReader {
         xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) }
     }
 
+    /// The value of the attribute `name` (a qualified name, e.g. `DDVersion`) on the current element, or nil when
+    /// the element has no such attribute. Valid right after a ``XMLNodeEvent/start(isEmpty:)`` event.
+    public func attribute(_ name: String) -> String? {
+        let found = name.withCString { cName in
+            cName.withMemoryRebound(to: xmlChar.self, capacity: name.utf8.count + 1) {
+                xmlTextReaderGetAttribute(reader, $0)
+            }
+        }
+        guard let value = found else { return nil }
+        defer { cxml_free(value) }
+        return String(cString: value)
+    }
+
     /// The character data of the current text event.
     public var text: String {
         xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
