@@ -10,7 +10,10 @@ struct MessageSummary: Encodable {
 
     struct ItemSummary: Encodable {
         var target: String?, source: String?, format: String?, type: String?, mark: String?, size: String?
-        var data: String?, dataBytes: Int?, dataKind: String?, moreData: Bool
+        var moreData: Bool
+        var data: String? = nil
+        var dataBytes: Int? = nil
+        var dataKind: String? = nil
     }
 
     struct CommandSummary: Encodable {

@@ -12,7 +12,7 @@ struct SyncMLCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Convert a SyncML DM message between XML and WBXML (the input format is detected).")
 
-        @Option(help: "Output encoding: xml or wbxml.") var to: SyncMLEncoding
+        @Option(help: "Output encoding: xml or wbxml.") var to: EncodingOption
         @Option(help: "WBXML public id form: numeric or string-table.") var publicID: PublicIDOption = .numeric
         @Argument(help: "Input file (standard input when omitted or -).") var file: String?
         @Option(name: .shortAndLong, help: "Output file (standard output when omitted).") var output: String?
@@ -97,7 +97,7 @@ struct SyncMLCommand: ParsableCommand {
     }
 }
 
-extension SyncMLEncoding: ExpressibleByArgument {}
+enum EncodingOption: String, ExpressibleByArgument, CaseIterable { case xml, wbxml }
 
 private func decodeNonce(_ base64: String) throws -> [UInt8] {
     guard let nonce = Base64.decode(base64) else { throw InvalidInput("--nonce-b64 is not base64: \(base64)") }
