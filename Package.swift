@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "DMTree", path: "Shared/DMTree", swiftSettings: swiftSettings),
         .target(
             name: "Notification",
-            dependencies: ["XMLStream", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["SyncML", "XMLStream"],
             path: "Shared/Notification", swiftSettings: swiftSettings),
         .target(
             name: "Download", dependencies: ["XMLStream"], path: "Shared/Download",

@@ -1,3 +1,4 @@
+internal import SyncML
 /// A complete PAP push submission: the `multipart/related` HTTP body a push initiator posts to a PPG, with
 /// the PAP control document as the first part and the push content as the second.
 ///
@@ -60,7 +61,7 @@ extension PAPPushMessage {
         let encodedContent: [UInt8]
         switch transferEncoding {
         case .base64:
-            encodedContent = PAPSubmission.wrapped(Base64.encode(content))
+            encodedContent = PAPSubmission.wrapped(Array(Base64.encode(content).utf8))
         case .binary:
             guard !PAPSubmission.contains(content, delimiter) else {
                 throw NotificationError(.invalidArgument, "the content contains the boundary \"\(boundary)\"")

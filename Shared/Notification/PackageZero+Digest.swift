@@ -1,4 +1,4 @@
-import Crypto
+internal import SyncML
 
 extension PackageZero {
     /// The resynchronisation nonce: four zero bytes (`AAAAAA==` in base64). A device whose check fails with its
@@ -15,9 +15,10 @@ extension PackageZero {
     ///   - trigger: every byte of the package after the digest.
     /// - Returns: the 16-byte digest.
     public static func digest(serverID: String, password: String, nonce: [UInt8], trigger: [UInt8]) -> [UInt8] {
-        let credentials = Base64.encode(md5(Array(serverID.utf8) + [UInt8(ascii: ":")] + Array(password.utf8)))
-        let triggerHash = Base64.encode(md5(trigger))
-        return md5(credentials + [UInt8(ascii: ":")] + nonce + [UInt8(ascii: ":")] + triggerHash)
+        // The same construction as SyncML's HMAC-MD5, returned raw instead of base64.
+        let credentials = Array(SyncMLAuth.userPasswordDigest(user: serverID, password: password).utf8)
+        let triggerHash = Array(Base64.encode(SyncMLAuth.md5(trigger)).utf8)
+        return SyncMLAuth.md5(credentials + [UInt8(ascii: ":")] + nonce + [UInt8(ascii: ":")] + triggerHash)
     }
 
     /// Sets ``digest`` from the server password and nonce.
@@ -83,9 +84,5 @@ extension PackageZero {
             if verifyDigest(password: password, nonce: nonce) { return form }
         }
         return nil
-    }
-
-    private static func md5(_ bytes: [UInt8]) -> [UInt8] {
-        Array(Insecure.MD5.hash(data: bytes))
     }
 }
