@@ -44,7 +44,6 @@ public enum PAPResponse: Sendable, Hashable {
                 .malformed, "PAP document of \(bytes.count) bytes exceeds the limit of \(maxDocumentLength)")
         }
         let document = try PAPMarkupScanner.scan(bytes)
-        try PAPMarkupScanner.checkWellFormed(document)
         guard let root = document.elements.first else {
             throw NotificationError(.malformed, "the document has no root element")
         }
