@@ -43,7 +43,7 @@ let benchmarks: @Sendable () -> Void = {
     let largeXML = SampleMessages.largeObjectChunk(xml: true).xml()
     let largeWBXML = SampleMessages.largeObjectChunk(xml: false).wbxml()
     let memoryConfiguration = Benchmark.Configuration(
-        metrics: [.mallocCountTotal, .memoryLeaked, .peakMemoryResidentDelta, .wallClock], scalingFactor: .one,
+        metrics: [.mallocBytesCount, .mallocCountTotal, .peakMemoryResidentDelta, .wallClock], scalingFactor: .one,
         maxDuration: .seconds(3), maxIterations: 50)
     Benchmark("XML decode, 1 MiB Large Object chunk (\(largeXML.count) B)", configuration: memoryConfiguration) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try SyncMLMessage(xml: largeXML)) }

@@ -12,7 +12,7 @@ final class DescriptorReader {
     private var rootIsEmpty = false
     private var currentIsEmpty = false
 
-    init(bytes: some Collection<UInt8>, limits: XMLLimits) throws(DescriptorError) {
+    init(bytes: [UInt8], limits: XMLLimits) throws(DescriptorError) {
         do {
             reader = try XMLPullReader(bytes: bytes, limits: limits)
         } catch {

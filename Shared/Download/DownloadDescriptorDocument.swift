@@ -25,7 +25,7 @@ public enum DownloadDescriptorDocument: Sendable, Hashable {
     public static func parse(
         _ bytes: some Collection<UInt8>, baseURL: String? = nil, limits: XMLLimits = .default
     ) throws(DescriptorError) -> DownloadDescriptorDocument {
-        let reader = try DescriptorReader(bytes: bytes, limits: limits)
+        let reader = try DescriptorReader(bytes: Array(bytes), limits: limits)
         try reader.readRoot()
         let document: DownloadDescriptorDocument
         if reader.rootName == "media", reader.namespace == DescriptorVersion.v2.namespace {

@@ -22,7 +22,7 @@ extension DownloadDescriptorV2 {
     public static func parse(
         _ bytes: some Collection<UInt8>, baseURL: String? = nil, limits: XMLLimits = .default
     ) throws(DescriptorError) -> DownloadDescriptorV2 {
-        let reader = try DescriptorReader(bytes: bytes, limits: limits)
+        let reader = try DescriptorReader(bytes: Array(bytes), limits: limits)
         try reader.readRoot()
         try checkRoot(reader)
         let descriptor = try parseBody(reader)

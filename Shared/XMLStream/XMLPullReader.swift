@@ -38,7 +38,7 @@ public final class XMLPullReader {
     ///   - bytes: the whole document.
     ///   - limits: the bounds to enforce.
     /// - Throws: ``XMLDecodeError`` when the document is too large or libxml2 cannot start.
-    public init(bytes: some Collection<UInt8>, limits: XMLLimits = .default) throws(XMLDecodeError) {
+    public init(bytes: [UInt8], limits: XMLLimits = .default) throws(XMLDecodeError) {
         guard bytes.count <= limits.maxBytes else {
             throw XMLDecodeError(.limitExceeded, "document of \(bytes.count) bytes exceeds the limit of \(limits.maxBytes)")
         }
@@ -48,7 +48,9 @@ public final class XMLPullReader {
         XMLPullReader.initialiseLibrary
         self.limits = limits
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
-        _ = buffer.initializeMemory(as: UInt8.self, from: bytes)
+        bytes.withUnsafeBytes { source in
+            if let base = source.baseAddress { buffer.baseAddress!.copyMemory(from: base, byteCount: source.count) }
+        }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
         guard
             let reader = xmlReaderForMemory(
@@ -81,8 +83,8 @@ public final class XMLPullReader {
 
     /// True when the prolog has `<!DOCTYPE ... [`: an internal subset, where entities would be declared.
     /// Checked before libxml2 sees the document, so no declaration is ever parsed.
-    static func hasInternalSubset(_ bytes: some Collection<UInt8>) -> Bool {
-        let doctype = Array("<!DOCTYPE".utf8)
+    static func hasInternalSubset(_ bytes: [UInt8]) -> Bool {
+        let doctype: [UInt8] = Array("<!DOCTYPE".utf8)
         var iterator = bytes.makeIterator()
         var matched = 0
         // Find "<!DOCTYPE" before the root element starts ("<" followed by a name character).

@@ -355,7 +355,9 @@ struct SyncMLModelDecoder<Reader: SyncMLTokenReader> {
 
     // MARK: Helpers
 
-    private func setOnce<T>(_ slot: inout T?, _ value: T, _ tag: SyncMLTag, in parent: SyncMLTag) throws(SyncMLDecodeError) {
+    // `mutating` so that `self` is accessed only after the arguments (which read through `reader`) are evaluated;
+    // a non-mutating call would borrow `self` first and force a copy of the whole decoder on every field.
+    private mutating func setOnce<T>(_ slot: inout T?, _ value: T, _ tag: SyncMLTag, in parent: SyncMLTag) throws(SyncMLDecodeError) {
         guard slot == nil else { throw duplicate(tag, in: parent) }
         slot = value
     }

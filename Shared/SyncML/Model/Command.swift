@@ -1,5 +1,5 @@
 /// A command of a SyncBody, or of an Atomic or Sequence.
-public enum Command: Sendable, Hashable {
+public indirect enum Command: Sendable, Hashable {
     case add(ItemCommand)
     case alert(AlertCommand)
     case atomic(ContainerCommand)
