@@ -59,27 +59,4 @@ enum NotifyText {
         return bytes
     }
 
-    /// Lower-case hex with no separators.
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
-
-    /// Bytes from hex text (either case; spaces and colons between bytes allowed), or nil.
-    static func bytes(hex text: String) -> [UInt8]? {
-        let digits = text.unicodeScalars.filter { $0 != " " && $0 != ":" }
-        guard digits.count % 2 == 0 else { return nil }
-        var result: [UInt8] = []
-        var iterator = digits.makeIterator()
-        while let high = iterator.next(), let low = iterator.next() {
-            guard let byte = UInt8(String(high) + String(low), radix: 16) else { return nil }
-            result.append(byte)
-        }
-        return result
-    }
 }

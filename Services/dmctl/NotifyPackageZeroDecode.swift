@@ -1,3 +1,4 @@
+import SyncML
 import ArgumentParser
 import Notification
 
@@ -51,11 +52,11 @@ struct NotifyPackageZeroDecode: ParsableCommand {
             let bytes = try CommandIO.readInput(file)
             let package = try PackageZero.decode(bytes, acceptedVersions: nil)
             var report = Report(
-                length: bytes.count, digest: NotifyText.hex(package.digest), version: package.version,
+                length: bytes.count, digest: Hex.encode(package.digest), version: package.version,
                 versionAccepted: package.isVersionAccepted, uiMode: package.uiMode.name,
                 initiator: package.initiator.name, futureUse: package.futureUse, sessionID: package.sessionID,
                 sessionIDHex: package.sessionIDHex, serverID: package.serverID,
-                vendorSpecific: NotifyText.hex(package.vendorSpecific))
+                vendorSpecific: Hex.encode(package.vendorSpecific))
             var failure: InvalidInput?
             if let password {
                 let nonceText = nonceBase64 ?? NotifyText.defaultNonceBase64

@@ -1,3 +1,4 @@
+import SyncML
 import ArgumentParser
 import Foundation
 import Notification
@@ -44,7 +45,7 @@ struct NotifyPackageZeroEncode: ParsableCommand {
             throw ValidationError("--server-id is \(serverID.utf8.count) bytes; the limit is 255")
         }
         _ = try NotifyText.nonce(nonceBase64)
-        if let vendorHex, NotifyText.bytes(hex: vendorHex) == nil {
+        if let vendorHex, Hex.decode(vendorHex) == nil {
             throw ValidationError("--vendor-hex is not hex")
         }
     }
@@ -53,7 +54,7 @@ struct NotifyPackageZeroEncode: ParsableCommand {
         try failingOnInvalidInput {
             let package = PackageZero(
                 uiMode: uiMode.mode, initiator: initiator.initiator, sessionID: sessionID.value, serverID: serverID,
-                vendorSpecific: vendorHex.flatMap(NotifyText.bytes(hex:)) ?? [])
+                vendorSpecific: vendorHex.flatMap(Hex.decode) ?? [])
             let bytes = try package.encoded(password: password, nonce: try NotifyText.nonce(nonceBase64))
             if serverID.utf8.count >= 24 {
                 FileHandle.standardError.write(

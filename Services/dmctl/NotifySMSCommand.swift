@@ -1,3 +1,4 @@
+import SyncML
 import ArgumentParser
 import Notification
 
@@ -90,11 +91,11 @@ struct NotifySMSCommand: ParsableCommand {
                 let userData = try WAPPushSMS.userData(
                     package: bytes, transactionID: transactionID, pduType: confirmed ? .confirmedPush : .push,
                     reference: wideReference ? .sixteenBit(reference) : .eightBit(UInt8(truncatingIfNeeded: reference)))
-                try CommandIO.writeLine(userData.map(NotifyText.hex).joined(separator: "\n"))
+                try CommandIO.writeLine(userData.map(Hex.encode).joined(separator: "\n"))
             case .pap:
                 let message = PAPPushMessage(
                     pushID: pushID
-                        ?? "\(package.serverID)-\(package.sessionIDHex)-\(NotifyText.hex(package.digest.prefix(4)))",
+                        ?? "\(package.serverID)-\(package.sessionIDHex)-\(Hex.encode(package.digest.prefix(4)))",
                     address: try PAPPushMessage.wapPushAddress(msisdn: msisdn ?? "", ppg: ppg),
                     deliverBeforeTimestamp: deliverBefore, qualityOfService: .smsOverGSM)
                 if multipart {

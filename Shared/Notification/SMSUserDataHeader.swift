@@ -1,3 +1,4 @@
+internal import SyncML
 /// A GSM 03.40 user data header (UDH): the information elements in front of the SMS payload.
 ///
 /// It is written as the UDH length octet (UDHL) followed by the elements: concatenation first, then ports,
@@ -64,7 +65,7 @@ public struct SMSUserDataHeader: Sendable, Hashable {
             guard element.data.count <= 255 else {
                 throw NotificationError(
                     .invalidArgument,
-                    "information element 0x\(Bytes.hex([element.identifier])) is longer than 255 bytes")
+                    "information element 0x\(Hex.encode([element.identifier])) is longer than 255 bytes")
             }
             elements += [element.identifier, UInt8(element.data.count)] + element.data
         }
@@ -86,7 +87,7 @@ public struct SMSUserDataHeader: Sendable, Hashable {
             let size = Int(try elements.readByte("information element length"))
             let data: [UInt8]
             do throws(NotificationError) {
-                data = try elements.readBytes(size, "information element 0x\(Bytes.hex([identifier]))")
+                data = try elements.readBytes(size, "information element 0x\(Hex.encode([identifier]))")
             } catch {
                 throw error.shifted(by: base)
             }
@@ -95,7 +96,7 @@ public struct SMSUserDataHeader: Sendable, Hashable {
                 let wide = identifier == concatenation16BitIdentifier
                 guard data.count == (wide ? 4 : 3) else {
                     throw NotificationError(
-                        .malformed, "concatenation element 0x\(Bytes.hex([identifier])) has length \(data.count)",
+                        .malformed, "concatenation element 0x\(Hex.encode([identifier])) has length \(data.count)",
                         offset: start)
                 }
                 guard header.concatenation == nil else {

@@ -1,3 +1,4 @@
+internal import SyncML
 /// The content type of a WSP PDU (WAP-230 §8.4.2.24), in one of the three encoded forms.
 ///
 /// ```swift
@@ -35,7 +36,7 @@ public enum WSPContentType: Sendable, Hashable {
         switch self {
         case .wellKnown(let code):
             guard code < 0x80 else {
-                throw NotificationError(.invalidArgument, "well-known content type 0x\(Bytes.hex([code])) exceeds 0x7F")
+                throw NotificationError(.invalidArgument, "well-known content type 0x\(Hex.encode([code])) exceeds 0x7F")
             }
             return [0x80 | code]
         case .text(let text):

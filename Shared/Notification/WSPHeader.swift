@@ -1,3 +1,4 @@
+internal import SyncML
 /// A WSP header other than the content type, with its value kept in encoded form so that headers this module
 /// does not interpret survive a decode and re-encode unchanged.
 ///
@@ -37,7 +38,7 @@ public struct WSPHeader: Sendable, Hashable {
         switch name {
         case .wellKnown(let code):
             guard code < 0x80 else {
-                throw NotificationError(.invalidArgument, "header field code 0x\(Bytes.hex([code])) exceeds 0x7F")
+                throw NotificationError(.invalidArgument, "header field code 0x\(Hex.encode([code])) exceeds 0x7F")
             }
             output = [0x80 | code]
         case .text(let text):
@@ -76,7 +77,7 @@ public struct WSPHeader: Sendable, Hashable {
             throw NotificationError(.malformed, "a header starts with a NUL octet", offset: start)
         default:
             throw NotificationError(
-                .unsupported, "header code page shift 0x\(Bytes.hex([first])) is not supported", offset: start)
+                .unsupported, "header code page shift 0x\(Hex.encode([first])) is not supported", offset: start)
         }
         let value = try WSPValueLength.readAnyValue(from: &reader, "header value")
         return WSPHeader(name: name, value: value)

@@ -1,3 +1,4 @@
+internal import SyncML
 /// A connectionless WSP push PDU (WAP-230 §8.2.4.1): the envelope a WAP Push carries its content in.
 ///
 /// Layout: transaction ID (1 byte), PDU type (0x06 Push or 0x07 ConfirmedPush), headers length (`uintvar`,
@@ -115,7 +116,7 @@ public struct WSPPushPDU: Sendable, Hashable {
         let typeByte = try reader.readByte("PDU type")
         guard let pduType = PDUType(rawValue: typeByte) else {
             throw NotificationError(
-                .unsupported, "WSP PDU type 0x\(Bytes.hex([typeByte])) is not Push (0x06) or ConfirmedPush (0x07)",
+                .unsupported, "WSP PDU type 0x\(Hex.encode([typeByte])) is not Push (0x06) or ConfirmedPush (0x07)",
                 offset: typeOffset)
         }
         let headersLength = Int(try reader.readUintvar("headers length"))

@@ -1,3 +1,5 @@
+internal import XMLStream
+
 /// Why a SyncML message (XML or WBXML) could not be decoded: what was wrong and where.
 ///
 /// Decode errors are values, never crashes. For WBXML `offset` is the byte offset where the problem was
@@ -49,5 +51,20 @@ public struct SyncMLDecodeError: Error, Sendable, Hashable, CustomStringConverti
         if let offset { text += " at byte \(offset)" }
         if let line, line > 0 { text += " at line \(line)" + (column.map { ", column \($0)" } ?? "") }
         return text
+    }
+}
+
+extension SyncMLDecodeError {
+    /// The SyncML form of an error from the XML reader, keeping its position.
+    init(_ error: XMLDecodeError) {
+        let kind: Kind =
+            switch error.kind {
+            case .malformed: .malformed
+            case .limitExceeded: .limitExceeded
+            case .forbiddenConstruct: .forbiddenConstruct
+            case .unexpectedContent: .invalidStructure
+            }
+        self.init(
+            kind, error.message, line: error.line > 0 ? error.line : nil, column: error.column > 0 ? error.column : nil)
     }
 }

@@ -36,7 +36,7 @@ public enum WBXMLDevInf {
         do {
             reader = try XMLPullReader(bytes: Array(xml.utf8))
         } catch {
-            throw WBXMLDevInf.converted(error)
+            throw SyncMLDecodeError(error)
         }
         var output: [UInt8] = [0x02]
         WBXMLMultiByte.append(devInf12PublicID, to: &output)
@@ -50,7 +50,7 @@ public enum WBXMLDevInf {
             do {
                 event = try reader.next()
             } catch {
-                throw WBXMLDevInf.converted(error)
+                throw SyncMLDecodeError(error)
             }
             switch event {
             case .start(let isEmpty):
@@ -145,16 +145,5 @@ public enum WBXMLDevInf {
 
     private static func isXMLWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
-
-    private static func converted(_ error: XMLDecodeError) -> SyncMLDecodeError {
-        let kind: SyncMLDecodeError.Kind =
-            switch error.kind {
-            case .malformed: .malformed
-            case .limitExceeded: .limitExceeded
-            case .forbiddenConstruct: .forbiddenConstruct
-            case .unexpectedContent: .invalidStructure
-            }
-        return SyncMLDecodeError(kind, error.message, line: error.line, column: error.column)
     }
 }

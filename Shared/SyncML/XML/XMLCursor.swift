@@ -15,7 +15,7 @@ struct XMLCursor: SyncMLTokenReader {
                 bytes: bytes,
                 limits: XMLLimits(maxBytes: limits.maxMessageBytes, maxDepth: limits.maxDepth, maxElements: limits.maxElements))
         } catch {
-            throw XMLCursor.translate(error)
+            throw SyncMLDecodeError(error)
         }
     }
 
@@ -154,7 +154,7 @@ struct XMLCursor: SyncMLTokenReader {
         do {
             return try reader.next()
         } catch {
-            throw XMLCursor.translate(error)
+            throw SyncMLDecodeError(error)
         }
     }
 
@@ -163,7 +163,7 @@ struct XMLCursor: SyncMLTokenReader {
         do {
             try reader.skipElement()
         } catch {
-            throw XMLCursor.translate(error)
+            throw SyncMLDecodeError(error)
         }
     }
 
@@ -179,18 +179,6 @@ struct XMLCursor: SyncMLTokenReader {
         reader.withTextBytes { bytes in
             bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         }
-    }
-
-    private static func translate(_ error: XMLDecodeError) -> SyncMLDecodeError {
-        let kind: SyncMLDecodeError.Kind =
-            switch error.kind {
-            case .malformed: .malformed
-            case .limitExceeded: .limitExceeded
-            case .forbiddenConstruct: .forbiddenConstruct
-            case .unexpectedContent: .invalidStructure
-            }
-        return SyncMLDecodeError(
-            kind, error.message, line: error.line > 0 ? error.line : nil, column: error.column > 0 ? error.column : nil)
     }
 }
 
