@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries, found through pkg-config.
@@ -46,6 +47,11 @@ let package = Package(
             name: "Download", dependencies: ["XMLStream"], path: "Shared/Download",
             swiftSettings: swiftSettings),
 
+        // Reliable messaging on the bus: event outbox and replay, command outbox and inbox (SQLite).
+        .target(
+            name: "Messaging", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            path: "Shared/Messaging", swiftSettings: swiftSettings),
+
         // Executables.
         .executableTarget(
             name: "dmctl",
@@ -71,6 +77,9 @@ let package = Package(
         .testTarget(
             name: "DownloadTests", dependencies: ["Download", "XMLStream"], path: "Tests/DownloadTests",
             swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MessagingTests", dependencies: ["Messaging", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/MessagingTests", swiftSettings: swiftSettings),
         .testTarget(
             name: "DmctlTests", dependencies: ["dmctl"], path: "Tests/DmctlTests",
             swiftSettings: swiftSettings),

@@ -1,0 +1,35 @@
+/// The transports reliable messaging runs over. `Bus` implements them with ZeroMQ sockets; tests use
+/// ``InMemoryBus``. Frames are multi-part messages: `[[UInt8]]`, one array per frame.
+public typealias Frames = [[UInt8]]
+
+/// Where events go: a PUB socket connected to dm-bus.
+public protocol EventSink: Sendable {
+    /// Sends `[type][payload]`.
+    func publish(type: String, payload: [UInt8]) async throws
+}
+
+/// A DEALER-style channel to one receiver: send requests, receive replies.
+public protocol CommandChannel: Sendable {
+    /// Sends one multi-part request.
+    func send(_ frames: Frames) async throws
+    /// The replies, in arrival order.
+    var replies: AsyncStream<Frames> { get }
+}
+
+/// A ROUTER-style endpoint: receive requests with the peer that sent them, answer that peer.
+public protocol CommandEndpoint: Sendable {
+    /// The requests, in arrival order.
+    var requests: AsyncStream<RoutedRequest> { get }
+    /// Sends a reply to the peer of a request.
+    func reply(to peer: [UInt8], _ frames: Frames) async throws
+}
+
+/// A request and the routing id of the peer that sent it.
+public struct RoutedRequest: Sendable {
+    public var peer: [UInt8]
+    public var frames: Frames
+    public init(peer: [UInt8], frames: Frames) {
+        self.peer = peer
+        self.frames = frames
+    }
+}

@@ -1,0 +1,101 @@
+public import GRDB
+internal import Foundation
+
+/// A command as a receiver's handler sees it.
+public struct ReceivedCommand: Sendable {
+    public var id: String
+    public var name: String
+    public var source: String
+    /// The whole request envelope (JSON).
+    public var envelope: [UInt8]
+}
+
+/// What a handler decided: a result body (JSON) or a failure.
+public enum CommandOutcome: Sendable, Equatable {
+    /// Success with the result's `data` as JSON text (`{}` when there is nothing to say).
+    case success(json: String)
+    /// Failure with a stable code and a message.
+    case failure(code: String, message: String)
+}
+
+/// Receives commands exactly once: each new command is stored in the inbox, handled and marked done in ONE
+/// transaction, so its effect and its record commit together; a repeat of the same id (the sender did not
+/// hear back) gets the stored result without being handled again.
+///
+/// Replies follow docs/bus.md: since storing and handling are one transaction, the `result` is also the ack.
+public final class CommandReceiver: Sendable {
+    /// Handles one command inside the receiver's write transaction.
+    public typealias Handler = @Sendable (ReceivedCommand, Database) throws -> CommandOutcome
+
+    private let writer: any DatabaseWriter
+    private let endpoint: any CommandEndpoint
+    private let handler: Handler
+
+    public init(writer: any DatabaseWriter, endpoint: any CommandEndpoint, handler: @escaping Handler) {
+        self.writer = writer
+        self.endpoint = endpoint
+        self.handler = handler
+    }
+
+    /// Answers requests until the endpoint's stream ends or the task is cancelled.
+    public func run() async throws {
+        for await request in endpoint.requests {
+            if Task.isCancelled { break }
+            guard let reply = try await receive(request.frames) else { continue }
+            try? await endpoint.reply(to: request.peer, reply)
+        }
+    }
+
+    /// Stores and handles one request (or finds its stored result) and returns the reply frames; nil for a
+    /// request too broken to answer (no id).
+    public func receive(_ frames: Frames) async throws -> Frames? {
+        guard frames.count == 2, let id = CommandID.decode(frames[1]) else { return nil }
+        let name = String(decoding: frames[0], as: UTF8.self)
+        let envelope = frames[1]
+        let source = CommandReceiver.source(of: envelope)
+        let result: [UInt8] = try await writer.write { db in
+            if let stored = try Data.fetchOne(
+                db, sql: "SELECT result FROM bus_command_inbox WHERE id = ? AND state = 'done'", arguments: [id])
+            {
+                return Array(stored)
+            }
+            let command = ReceivedCommand(id: id, name: name, source: source, envelope: envelope)
+            // The handler runs in a savepoint: if it throws, its writes are rolled back and the failure is
+            // what gets stored and answered.
+            var outcome = CommandOutcome.failure(code: "handler-failed", message: "no outcome")
+            do {
+                try db.inSavepoint {
+                    outcome = try self.handler(command, db)
+                    return .commit
+                }
+            } catch {
+                outcome = .failure(code: "handler-failed", message: String(describing: error))
+            }
+            let result = CommandReceiver.resultJSON(id: id, outcome: outcome)
+            try db.execute(
+                sql: """
+                    INSERT INTO bus_command_inbox (id, name, source, payload, received_at, state, result)
+                    VALUES (?, ?, ?, ?, ?, 'done', ?)
+                    """,
+                arguments: [id, name, source, Data(envelope), Date().timeIntervalSince1970, Data(result)])
+            return result
+        }
+        return [ReplyKind.result, result]
+    }
+
+    /// The `result` reply body for an outcome.
+    static func resultJSON(id: String, outcome: CommandOutcome) -> [UInt8] {
+        switch outcome {
+        case .success(let json):
+            return Array(#"{"id":\#(jsonString(id)),"ok":true,"data":\#(json)}"#.utf8)
+        case .failure(let code, let message):
+            return Array(
+                #"{"id":\#(jsonString(id)),"ok":false,"error":{"code":\#(jsonString(code)),"message":\#(jsonString(message))}}"#.utf8)
+        }
+    }
+
+    private static func source(of envelope: [UInt8]) -> String {
+        struct Source: Decodable { var source: String? }
+        return (try? JSONDecoder().decode(Source.self, from: Data(envelope)))?.source ?? ""
+    }
+}

@@ -1,0 +1,194 @@
+public import GRDB
+internal import Foundation
+internal import Synchronization
+
+/// The reply a command got: its `result` body.
+public struct CommandReply: Sendable, Equatable {
+    public var id: String
+    /// The `result` JSON as received.
+    public var body: [UInt8]
+
+    /// True when the result says `"ok": true`.
+    public var ok: Bool {
+        struct OK: Decodable { var ok: Bool }
+        return (try? JSONDecoder().decode(OK.self, from: Data(body)))?.ok ?? false
+    }
+}
+
+/// How often a sender tries again: exponential backoff from `initial`, doubling, capped at `maximum`.
+public struct RetryPolicy: Sendable, Hashable {
+    public var initial: Duration
+    public var maximum: Duration
+    public init(initial: Duration = .milliseconds(100), maximum: Duration = .seconds(10)) {
+        self.initial = initial
+        self.maximum = maximum
+    }
+
+    /// The wait after the `attempt`-th try (1-based).
+    public func delay(afterAttempt attempt: Int) -> Duration {
+        var delay = initial
+        for _ in 1..<max(1, min(attempt, 30)) where delay < maximum { delay *= 2 }
+        return min(delay, maximum)
+    }
+}
+
+/// Sends commands reliably: each is first written to the outbox (in the caller's transaction, with
+/// ``enqueue(id:target:name:data:source:in:)``), then sent, and sent again with backoff until its result
+/// arrives. Nothing is lost when either side is killed: the outbox survives the sender, the receiver's inbox
+/// makes repeats harmless.
+public final class CommandSender: Sendable {
+    private let writer: any DatabaseWriter
+    private let channels: [String: any CommandChannel]
+    private let retry: RetryPolicy
+    private let batchSize: Int
+    private let signal = WakeSignal()
+    private let waiters = Mutex([String: CheckedContinuation<CommandReply, Never>]())
+
+    /// - Parameters:
+    ///   - writer: the sender's database.
+    ///   - channels: a channel (DEALER) per target service name.
+    ///   - retry: the backoff between tries.
+    ///   - batchSize: commands sent per round.
+    public init(writer: any DatabaseWriter, channels: [String: any CommandChannel], retry: RetryPolicy = RetryPolicy(), batchSize: Int = 500) {
+        self.writer = writer
+        self.channels = channels
+        self.retry = retry
+        self.batchSize = batchSize
+    }
+
+    /// Writes a command to the outbox inside the caller's transaction. Call ``wake()`` after the commit.
+    /// - Parameters:
+    ///   - id: the command id (unique; the receiver deduplicates by it).
+    ///   - target: the receiving service's name (a key of `channels`).
+    ///   - name: the command name, e.g. `system.ping`.
+    ///   - data: the command's `data` as JSON text.
+    ///   - source: this service's name.
+    public static func enqueue(id: String, target: String, name: String, data: String, source: String, in db: Database) throws {
+        let time = ISO8601DateFormatter().string(from: Date())
+        let envelope =
+            #"{"id":\#(jsonString(id)),"name":\#(jsonString(name)),"source":\#(jsonString(source)),"time":\#(jsonString(time)),"data":\#(data)}"#
+        try db.execute(
+            sql: """
+                INSERT INTO bus_command_outbox (id, target, name, payload, created_at, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, 0)
+                """,
+            arguments: [id, target, name, Data(envelope.utf8), Date().timeIntervalSince1970])
+    }
+
+    /// Asks the sender to send now.
+    public func wake() { signal.wake() }
+
+    /// Waits for the result of a command already enqueued (returns at once when it has arrived before).
+    public func result(of id: String) async throws -> CommandReply {
+        if let stored = try await storedResult(id) { return stored }
+        let reply = await withCheckedContinuation { continuation in
+            waiters.withLock { $0[id] = continuation }
+            // The result may have landed between the check and the registration.
+            signal.wake()
+        }
+        return reply
+    }
+
+    /// Sends due commands and reads replies until the task is cancelled.
+    public func run() async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for channel in channels.values {
+                group.addTask {
+                    for await reply in channel.replies { try await self.handleReply(reply) }
+                }
+            }
+            group.addTask {
+                while !Task.isCancelled {
+                    let next = try await self.sendDue()
+                    try await self.resumeFinishedWaiters()
+                    await self.signal.wait(upTo: next ?? .milliseconds(250))
+                }
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Sends every command that is due; returns how long until the next one is due (nil: none pending).
+    @discardableResult
+    public func sendDue() async throws -> Duration? {
+        let now = Date().timeIntervalSince1970
+        let due = try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, target, name, payload, attempts FROM bus_command_outbox
+                    WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY created_at LIMIT ?
+                    """,
+                arguments: [now, self.batchSize])
+        }
+        var sent: [(id: String, attempts: Int)] = []
+        for row in due {
+            let target: String = row["target"]
+            guard let channel = channels[target] else { continue }
+            let name: String = row["name"]
+            let payload: Data = row["payload"]
+            try? await channel.send([Array(name.utf8), Array(payload)])
+            sent.append((row["id"], (row["attempts"] as Int) + 1))
+        }
+        if !sent.isEmpty {
+            let retry = self.retry
+            let attempted = sent
+            try await writer.write { db in
+                for (id, attempts) in attempted {
+                    let delay = retry.delay(afterAttempt: attempts)
+                    let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
+                    try db.execute(
+                        sql: "UPDATE bus_command_outbox SET attempts = ?, next_attempt_at = ? WHERE id = ? AND state = 'pending'",
+                        arguments: [attempts, now + seconds, id])
+                }
+            }
+        }
+        let next = try await writer.read { db in
+            try Double.fetchOne(db, sql: "SELECT MIN(next_attempt_at) FROM bus_command_outbox WHERE state = 'pending'")
+        }
+        guard let next else { return nil }
+        return .milliseconds(max(1, Int((next - Date().timeIntervalSince1970) * 1000)))
+    }
+
+    /// The number of commands still waiting for their result.
+    public func pendingCount() async throws -> Int {
+        try await writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM bus_command_outbox WHERE state != 'done'") ?? 0
+        }
+    }
+
+    private func handleReply(_ frames: Frames) async throws {
+        guard frames.count == 2, let id = CommandID.decode(frames[1]) else { return }
+        let kind = frames[0]
+        if kind == ReplyKind.result {
+            try await writer.write { db in
+                try db.execute(
+                    sql: "UPDATE bus_command_outbox SET state = 'done', result = ? WHERE id = ?",
+                    arguments: [Data(frames[1]), id])
+            }
+            let waiter = waiters.withLock { $0.removeValue(forKey: id) }
+            waiter?.resume(returning: CommandReply(id: id, body: frames[1]))
+        } else if kind == ReplyKind.ack {
+            try await writer.write { db in
+                try db.execute(
+                    sql: "UPDATE bus_command_outbox SET state = 'acked' WHERE id = ? AND state = 'pending'", arguments: [id])
+            }
+        }
+    }
+
+    private func storedResult(_ id: String) async throws -> CommandReply? {
+        try await writer.read { db in
+            try Data.fetchOne(db, sql: "SELECT result FROM bus_command_outbox WHERE id = ? AND state = 'done'", arguments: [id])
+        }.map { CommandReply(id: id, body: Array($0)) }
+    }
+
+    private func resumeFinishedWaiters() async throws {
+        let ids = waiters.withLock { Array($0.keys) }
+        for id in ids {
+            guard let reply = try await storedResult(id) else { continue }
+            let waiter = waiters.withLock { $0.removeValue(forKey: id) }
+            waiter?.resume(returning: reply)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+internal import Foundation
+
+/// The few envelope fields reliable messaging needs to read: event `id`/`source`/`sequence`, command `id`.
+/// The full envelopes are the integrators' contract (Contracts, docs/asyncapi.yaml); this layer only routes,
+/// deduplicates and orders them.
+struct EventFields: Decodable {
+    var id: String
+    var source: String
+    var type: String
+    var sequence: Int64
+
+    static func decode(_ payload: [UInt8]) -> EventFields? {
+        try? JSONDecoder().decode(EventFields.self, from: Data(payload))
+    }
+}
+
+/// The `id` of a command request, ack or result.
+struct CommandID: Decodable {
+    var id: String
+
+    static func decode(_ payload: [UInt8]) -> String? {
+        (try? JSONDecoder().decode(CommandID.self, from: Data(payload)))?.id
+    }
+}
+
+/// JSON text for a string value (quoted and escaped).
+func jsonString(_ value: String) -> String {
+    let encoded = (try? JSONEncoder().encode(value)) ?? Data("\"\"".utf8)
+    return String(decoding: encoded, as: UTF8.self)
+}
+
+/// The reply kinds of the command protocol (docs/bus.md).
+enum ReplyKind {
+    static let ack = Array("ack".utf8)
+    static let result = Array("result".utf8)
+}
