@@ -15,6 +15,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dmctl", targets: ["dmctl"]),
+        .library(name: "Contracts", targets: ["Contracts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,6 +46,7 @@ let package = Package(
         .target(
             name: "Download", dependencies: ["XMLStream"], path: "Shared/Download",
             swiftSettings: swiftSettings),
+        .target(name: "Contracts", path: "Shared/Contracts", swiftSettings: swiftSettings),
 
         // Executables.
         .executableTarget(
@@ -70,6 +72,9 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "DownloadTests", dependencies: ["Download", "XMLStream"], path: "Tests/DownloadTests",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ContractsTests", dependencies: ["Contracts"], path: "Tests/ContractsTests",
             swiftSettings: swiftSettings),
         .testTarget(
             name: "DmctlTests", dependencies: ["dmctl"], path: "Tests/DmctlTests",
