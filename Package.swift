@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "dmctl",
             dependencies: [
-                "SyncML", "DMTree", "Notification", "Download",
+                "SyncML", "DMTree", "Notification", "Download", "Contracts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/dmctl", swiftSettings: swiftSettings),
@@ -77,7 +77,7 @@ let package = Package(
             name: "ContractsTests", dependencies: ["Contracts"], path: "Tests/ContractsTests",
             exclude: ["validate_samples.py"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "DmctlTests", dependencies: ["dmctl"], path: "Tests/DmctlTests",
+            name: "DmctlTests", dependencies: ["dmctl", "Contracts"], path: "Tests/DmctlTests",
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
