@@ -15,6 +15,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dmctl", targets: ["dmctl"]),
+        .library(name: "Contracts", targets: ["Contracts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,6 +47,7 @@ let package = Package(
         .target(
             name: "Download", dependencies: ["XMLStream"], path: "Shared/Download",
             swiftSettings: swiftSettings),
+        .target(name: "Contracts", path: "Shared/Contracts", swiftSettings: swiftSettings),
 
         // Reliable messaging on the bus: event outbox and replay, command outbox and inbox (SQLite).
         .target(
@@ -56,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "dmctl",
             dependencies: [
-                "SyncML", "DMTree", "Notification", "Download",
+                "SyncML", "DMTree", "Notification", "Download", "Contracts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/dmctl", swiftSettings: swiftSettings),
@@ -81,7 +83,10 @@ let package = Package(
             name: "MessagingTests", dependencies: ["Messaging", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/MessagingTests", swiftSettings: swiftSettings),
         .testTarget(
-            name: "DmctlTests", dependencies: ["dmctl"], path: "Tests/DmctlTests",
+            name: "ContractsTests", dependencies: ["Contracts"], path: "Tests/ContractsTests",
+            exclude: ["validate_samples.py"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DmctlTests", dependencies: ["dmctl", "Contracts"], path: "Tests/DmctlTests",
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
