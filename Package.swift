@@ -51,7 +51,7 @@ let package = Package(
 
         // Reliable messaging on the bus: event outbox and replay, command outbox and inbox (SQLite).
         .target(
-            name: "Messaging", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            name: "Messaging", dependencies: ["Contracts", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Shared/Messaging", swiftSettings: swiftSettings),
 
         // Executables.

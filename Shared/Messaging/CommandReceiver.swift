@@ -1,5 +1,6 @@
 public import GRDB
 internal import Foundation
+internal import Contracts
 
 /// A command as a receiver's handler sees it.
 public struct ReceivedCommand: Sendable {
@@ -62,14 +63,14 @@ public final class CommandReceiver: Sendable {
             let command = ReceivedCommand(id: id, name: name, source: source, envelope: envelope)
             // The handler runs in a savepoint: if it throws, its writes are rolled back and the failure is
             // what gets stored and answered.
-            var outcome = CommandOutcome.failure(code: "handler-failed", message: "no outcome")
+            var outcome = CommandOutcome.failure(code: CommandFailure.WellKnownCode.internalError.rawValue, message: "no outcome")
             do {
                 try db.inSavepoint {
                     outcome = try self.handler(command, db)
                     return .commit
                 }
             } catch {
-                outcome = .failure(code: "handler-failed", message: String(describing: error))
+                outcome = .failure(code: CommandFailure.WellKnownCode.internalError.rawValue, message: String(describing: error))
             }
             let result = CommandReceiver.resultJSON(id: id, outcome: outcome)
             try db.execute(
