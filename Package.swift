@@ -80,7 +80,7 @@ let package = Package(
             name: "DownloadTests", dependencies: ["Download", "XMLStream"], path: "Tests/DownloadTests",
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "MessagingTests", dependencies: ["Messaging", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "MessagingTests", dependencies: ["Messaging", "Contracts", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/MessagingTests", swiftSettings: swiftSettings),
         .testTarget(
             name: "ContractsTests", dependencies: ["Contracts"], path: "Tests/ContractsTests",
