@@ -15,6 +15,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dmctl", targets: ["dmctl"]),
+        .executable(name: "dm-bus", targets: ["dm-bus"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,11 +47,16 @@ let package = Package(
             name: "Download", dependencies: ["XMLStream"], path: "Shared/Download",
             swiftSettings: swiftSettings),
 
+        // I/O: the ZeroMQ bus (the only importer of CZeroMQ).
+        .target(name: "Bus", dependencies: ["CZeroMQ"], path: "Shared/Bus", swiftSettings: swiftSettings),
+
         // Executables.
+        .executableTarget(
+            name: "dm-bus", dependencies: ["Bus"], path: "Services/dm-bus", swiftSettings: swiftSettings),
         .executableTarget(
             name: "dmctl",
             dependencies: [
-                "SyncML", "DMTree", "Notification", "Download",
+                "SyncML", "DMTree", "Notification", "Download", "Bus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/dmctl", swiftSettings: swiftSettings),
@@ -72,7 +78,9 @@ let package = Package(
             name: "DownloadTests", dependencies: ["Download", "XMLStream"], path: "Tests/DownloadTests",
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "DmctlTests", dependencies: ["dmctl"], path: "Tests/DmctlTests",
+            name: "BusTests", dependencies: ["Bus"], path: "Tests/BusTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DmctlTests", dependencies: ["dmctl", "Bus"], path: "Tests/DmctlTests",
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
