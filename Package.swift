@@ -16,6 +16,7 @@ let package = Package(
     products: [
         .executable(name: "dmctl", targets: ["dmctl"]),
         .library(name: "Contracts", targets: ["Contracts"]),
+        .executable(name: "dm-bus", targets: ["dm-bus"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -54,11 +55,16 @@ let package = Package(
             name: "Messaging", dependencies: ["Contracts", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Shared/Messaging", swiftSettings: swiftSettings),
 
+        // I/O: the ZeroMQ bus (the only importer of CZeroMQ).
+        .target(name: "Bus", dependencies: ["CZeroMQ"], path: "Shared/Bus", swiftSettings: swiftSettings),
+
         // Executables.
+        .executableTarget(
+            name: "dm-bus", dependencies: ["Bus"], path: "Services/dm-bus", swiftSettings: swiftSettings),
         .executableTarget(
             name: "dmctl",
             dependencies: [
-                "SyncML", "DMTree", "Notification", "Download", "Contracts",
+                "SyncML", "DMTree", "Notification", "Download", "Contracts", "Bus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/dmctl", swiftSettings: swiftSettings),
@@ -86,7 +92,9 @@ let package = Package(
             name: "ContractsTests", dependencies: ["Contracts"], path: "Tests/ContractsTests",
             exclude: ["validate_samples.py"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "DmctlTests", dependencies: ["dmctl", "Contracts"], path: "Tests/DmctlTests",
+            name: "BusTests", dependencies: ["Bus"], path: "Tests/BusTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DmctlTests", dependencies: ["dmctl", "Contracts", "Bus"], path: "Tests/DmctlTests",
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
