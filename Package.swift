@@ -52,7 +52,7 @@ let package = Package(
 
         // Reliable messaging on the bus: event outbox and replay, command outbox and inbox (SQLite).
         .target(
-            name: "Messaging", dependencies: ["Contracts", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "Messaging", dependencies: ["Bus", "Contracts", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Shared/Messaging", swiftSettings: swiftSettings),
 
         // I/O: the ZeroMQ bus (the only importer of CZeroMQ).
@@ -70,6 +70,13 @@ let package = Package(
             path: "Services/dmctl", swiftSettings: swiftSettings),
 
         // Tests.
+        .executableTarget(
+            name: "bus-test-peer",
+            dependencies: ["Bus", "Messaging", "Contracts", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/BusTestPeer", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["bus-test-peer", "dm-bus", "dmctl", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/EndToEndTests", swiftSettings: swiftSettings),
         .testTarget(
             name: "XMLStreamTests", dependencies: ["XMLStream"], path: "Tests/XMLStreamTests",
             swiftSettings: swiftSettings),

@@ -1,5 +1,5 @@
-/// The transports reliable messaging runs over. `Bus` implements them with ZeroMQ sockets; tests use
-/// ``InMemoryBus``. Frames are multi-part messages: `[[UInt8]]`, one array per frame.
+/// The transports reliable messaging runs over. `Bus`'s ZeroMQ sockets implement them (BusAdapters.swift);
+/// tests also use an in-memory pair. Frames are multi-part messages: `[[UInt8]]`, one array per frame.
 public typealias Frames = [[UInt8]]
 
 /// Where events go: a PUB socket connected to dm-bus.
@@ -13,13 +13,13 @@ public protocol CommandChannel: Sendable {
     /// Sends one multi-part request.
     func send(_ frames: Frames) async throws
     /// The replies, in arrival order.
-    var replies: AsyncStream<Frames> { get }
+    var replies: any AsyncSequence<Frames, Never> { get }
 }
 
 /// A ROUTER-style endpoint: receive requests with the peer that sent them, answer that peer.
 public protocol CommandEndpoint: Sendable {
     /// The requests, in arrival order.
-    var requests: AsyncStream<RoutedRequest> { get }
+    var requests: any AsyncSequence<RoutedRequest, Never> { get }
     /// Sends a reply to the peer of a request.
     func reply(to peer: [UInt8], _ frames: Frames) async throws
 }

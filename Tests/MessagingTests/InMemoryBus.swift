@@ -33,11 +33,12 @@ final class InMemoryCommandLink: Sendable {
 
     final class Channel: CommandChannel {
         private let requestInput: AsyncStream<RoutedRequest>.Continuation
-        let replies: AsyncStream<Frames>
+        private let replyStream: AsyncStream<Frames>
+        var replies: any AsyncSequence<Frames, Never> { replyStream }
         private let toDrop = Mutex(0)
         init(requestInput: AsyncStream<RoutedRequest>.Continuation, replies: AsyncStream<Frames>) {
             self.requestInput = requestInput
-            self.replies = replies
+            self.replyStream = replies
         }
         func dropNext(_ count: Int) { toDrop.withLock { $0 += count } }
         func finish() { requestInput.finish() }
@@ -52,11 +53,12 @@ final class InMemoryCommandLink: Sendable {
     }
 
     final class Endpoint: CommandEndpoint {
-        let requests: AsyncStream<RoutedRequest>
+        private let requestStream: AsyncStream<RoutedRequest>
+        var requests: any AsyncSequence<RoutedRequest, Never> { requestStream }
         private let replyInput: AsyncStream<Frames>.Continuation
         private let toDrop = Mutex(0)
         init(requests: AsyncStream<RoutedRequest>, replyInput: AsyncStream<Frames>.Continuation) {
-            self.requests = requests
+            self.requestStream = requests
             self.replyInput = replyInput
         }
         func dropNext(_ count: Int) { toDrop.withLock { $0 += count } }

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Programs of this build (they sit next to the test bundle in the build products folder), run as real
+/// processes with their output collected in a log file.
+final class ChildProcess: @unchecked Sendable {
+    let process = Process()
+    let name: String
+    let logURL: URL
+
+    /// The build products folder.
+    static let products: URL = {
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for candidate in [runner, runner.deletingLastPathComponent(), runner.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()] {
+            if FileManager.default.isExecutableFile(atPath: candidate.appendingPathComponent("dmctl").path) { return candidate }
+        }
+        return runner
+    }()
+
+    init(_ executable: String, _ arguments: [String], environment: [String: String] = [:], logDirectory: URL, label: String) throws {
+        name = label
+        logURL = logDirectory.appendingPathComponent("\(label).log")
+        if !FileManager.default.fileExists(atPath: logURL.path) {
+            FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        }
+        let log = try FileHandle(forWritingTo: logURL)
+        log.seekToEndOfFile()
+        process.executableURL = ChildProcess.products.appendingPathComponent(executable)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+    }
+
+    var isRunning: Bool { process.isRunning }
+
+    /// kill -9.
+    func kill() {
+        guard process.isRunning else { return }
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// SIGTERM, then wait.
+    func terminate() {
+        guard process.isRunning else { return }
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    /// Waits up to `timeout` for the process to exit; returns its status, or nil when it is still running.
+    func waitForExit(timeout: Duration) async -> Int32? {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
+    var log: String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
+}
+
+/// Free TCP ports on 127.0.0.1, found by binding port 0.
+func freePorts(_ count: Int) -> [Int] {
+    var sockets: [Int32] = []
+    var ports: [Int] = []
+    for _ in 0..<count {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) } }
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) } }
+        ports.append(Int(UInt16(bigEndian: address.sin_port)))
+        sockets.append(descriptor)
+    }
+    for descriptor in sockets { close(descriptor) }
+    return ports
+}
