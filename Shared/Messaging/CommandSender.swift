@@ -41,6 +41,7 @@ public final class CommandSender: Sendable {
     private let channels: [String: any CommandChannel]
     private let retry: RetryPolicy
     private let batchSize: Int
+    private let maxInFlight: Int
     private let signal = WakeSignal()
     private let waiters = Mutex([String: CheckedContinuation<CommandReply, Never>]())
 
@@ -49,11 +50,17 @@ public final class CommandSender: Sendable {
     ///   - channels: a channel (DEALER) per target service name.
     ///   - retry: the backoff between tries.
     ///   - batchSize: commands sent per round.
-    public init(writer: any DatabaseWriter, channels: [String: any CommandChannel], retry: RetryPolicy = RetryPolicy(), batchSize: Int = 500) {
+    ///   - maxInFlight: at most this many commands sent and not yet answered; the rest wait their turn, so a
+    ///     slow receiver is not flooded with resends.
+    public init(
+        writer: any DatabaseWriter, channels: [String: any CommandChannel], retry: RetryPolicy = RetryPolicy(),
+        batchSize: Int = 500, maxInFlight: Int = 100
+    ) {
         self.writer = writer
         self.channels = channels
         self.retry = retry
         self.batchSize = batchSize
+        self.maxInFlight = max(1, maxInFlight)
     }
 
     /// Writes a command to the outbox inside the caller's transaction. Call ``wake()`` after the commit.
@@ -114,13 +121,26 @@ public final class CommandSender: Sendable {
     public func sendDue() async throws -> Duration? {
         let now = Date().timeIntervalSince1970
         let due = try await writer.read { db in
-            try Row.fetchAll(
+            // Resends of commands in flight whose time has come, then new ones while there is room.
+            let resends = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT id, target, name, payload, attempts FROM bus_command_outbox
-                    WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY created_at LIMIT ?
+                    WHERE state = 'pending' AND attempts > 0 AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?
                     """,
                 arguments: [now, self.batchSize])
+            let inFlight =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM bus_command_outbox WHERE state = 'pending' AND attempts > 0") ?? 0
+            let room = min(self.maxInFlight - inFlight, self.batchSize - resends.count)
+            guard room > 0 else { return resends }
+            return resends
+                + (try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id, target, name, payload, attempts FROM bus_command_outbox
+                        WHERE state = 'pending' AND attempts = 0 ORDER BY created_at LIMIT ?
+                        """,
+                    arguments: [room]))
         }
         var sent: [(id: String, attempts: Int)] = []
         for row in due {
@@ -145,7 +165,8 @@ public final class CommandSender: Sendable {
             }
         }
         let next = try await writer.read { db in
-            try Double.fetchOne(db, sql: "SELECT MIN(next_attempt_at) FROM bus_command_outbox WHERE state = 'pending'")
+            try Double.fetchOne(
+                db, sql: "SELECT MIN(next_attempt_at) FROM bus_command_outbox WHERE state = 'pending' AND attempts > 0")
         }
         guard let next else { return nil }
         return .milliseconds(max(1, Int((next - Date().timeIntervalSince1970) * 1000)))
@@ -169,6 +190,7 @@ public final class CommandSender: Sendable {
             }
             let waiter = waiters.withLock { $0.removeValue(forKey: id) }
             waiter?.resume(returning: CommandReply(id: id, body: frames[1]))
+            signal.wake()  // room for another command
         } else if kind == ReplyKind.ack {
             try await writer.write { db in
                 try db.execute(

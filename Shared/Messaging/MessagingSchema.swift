@@ -37,7 +37,8 @@ public enum MessagingSchema {
                         state TEXT NOT NULL DEFAULT 'pending',
                         result BLOB
                     );
-                    CREATE INDEX bus_command_outbox_due ON bus_command_outbox(state, next_attempt_at);
+                    CREATE INDEX bus_command_outbox_due ON bus_command_outbox(state, attempts, next_attempt_at);
+                    CREATE INDEX bus_command_outbox_order ON bus_command_outbox(state, attempts, created_at);
                     CREATE TABLE bus_command_inbox (
                         id TEXT PRIMARY KEY,
                         name TEXT NOT NULL,
