@@ -64,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "dmctl",
             dependencies: [
-                "SyncML", "DMTree", "Notification", "Download", "Contracts", "Bus",
+                "SyncML", "DMTree", "Notification", "Download", "Contracts", "Bus", "Messaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/dmctl", swiftSettings: swiftSettings),

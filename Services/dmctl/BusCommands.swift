@@ -6,7 +6,7 @@ struct BusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bus",
         abstract: "Tools for the ZeroMQ bus.",
-        subcommands: [BusKeygenCommand.self])
+        subcommands: [BusKeygenCommand.self, BusTailCommand.self, BusPingCommand.self])
 }
 
 /// `dmctl bus keygen`: prints a new CurveZMQ key pair for a bus endpoint or client, in Z85.

@@ -91,6 +91,10 @@ public final class CommandRequester: Sendable, ReplaySource {
 public struct RequestTimedOut: Error, CustomStringConvertible {
     public var name: String
     public var timeout: Duration
+    public init(name: String, timeout: Duration) {
+        self.name = name
+        self.timeout = timeout
+    }
     public var description: String { "no result for \(name) within \(timeout)" }
 }
 

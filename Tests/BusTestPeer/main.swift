@@ -1,7 +1,7 @@
 // bus-test-peer: the processes of the bus kill test (Tests/EndToEndTests/BusKillTests.swift). Not shipped.
 //
 //   bus-test-peer receiver   --db PATH --router ENDPOINT --xsub ENDPOINT
-//   bus-test-peer sender     --db PATH --target ENDPOINT --count N
+//   bus-test-peer sender     --db PATH --target ENDPOINT --count N [--id-prefix P]
 //   bus-test-peer subscriber --db PATH --xpub ENDPOINT --replay ENDPOINT --until N
 //
 // The receiver applies `test.apply` commands to its SQLite exactly once and publishes one event per applied
@@ -45,6 +45,7 @@ struct ApplyData: Decodable {
 }
 
 func runReceiver() async throws {
+    let started = Date()
     let db = try openDatabase(required("--db")) { migrator in
         migrator.registerMigration("peer.v1") { db in
             try db.execute(sql: "CREATE TABLE applied (key TEXT PRIMARY KEY, count INTEGER NOT NULL)")
@@ -58,6 +59,11 @@ func runReceiver() async throws {
         switch command.name {
         case SystemReplay.commandName:
             return try ReplayResponder.handle(command, source: "receiver", in: db)
+        case SystemPing.commandName:
+            let ping = SystemPingResult(
+                service: "bus-test-peer", instance: "receiver", version: "0.1.0",
+                uptimeSeconds: Date().timeIntervalSince(started))
+            return .success(json: String(decoding: try ContractsJSON.encode(ping), as: UTF8.self))
         case "test.apply":
             let key = try JSONDecoder().decode(ApplyData.self, from: Data(command.envelope)).data.key
             try db.execute(
@@ -91,6 +97,7 @@ func runReceiver() async throws {
 
 func runSender() async throws {
     let count = Int(required("--count")) ?? 0
+    let idPrefix = option("--id-prefix") ?? "cmd"
     let db = try openDatabase(required("--db")) { _ in }
     let existing = try await db.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM bus_command_outbox") ?? 0 }
     if existing == 0 {
@@ -98,7 +105,7 @@ func runSender() async throws {
         try await db.write { db in
             for index in 0..<count {
                 try CommandSender.enqueue(
-                    id: "cmd-\(index)", target: "receiver", name: "test.apply", data: #"{"key":"k\#(index)"}"#,
+                    id: "\(idPrefix)-\(index)", target: "receiver", name: "test.apply", data: #"{"key":"k\#(index)"}"#,
                     source: "sender", in: db)
             }
         }

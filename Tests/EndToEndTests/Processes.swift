@@ -16,7 +16,11 @@ final class ChildProcess: @unchecked Sendable {
         return runner
     }()
 
-    init(_ executable: String, _ arguments: [String], environment: [String: String] = [:], logDirectory: URL, label: String) throws {
+    /// Starts `executable` (a program of this build, or an absolute path when `absolute`).
+    init(
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:], logDirectory: URL, label: String,
+        absolute: Bool = false
+    ) throws {
         name = label
         logURL = logDirectory.appendingPathComponent("\(label).log")
         if !FileManager.default.fileExists(atPath: logURL.path) {
@@ -24,7 +28,8 @@ final class ChildProcess: @unchecked Sendable {
         }
         let log = try FileHandle(forWritingTo: logURL)
         log.seekToEndOfFile()
-        process.executableURL = ChildProcess.products.appendingPathComponent(executable)
+        process.executableURL =
+            absolute ? URL(fileURLWithPath: executable) : ChildProcess.products.appendingPathComponent(executable)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = log
