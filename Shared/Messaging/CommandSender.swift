@@ -98,11 +98,16 @@ public final class CommandSender: Sendable {
 
     /// Sends due commands and reads replies until the task is cancelled.
     public func run() async throws {
+        let replies = BatchBuffer<Frames>()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for channel in channels.values {
                 group.addTask {
-                    for await reply in channel.replies { try await self.handleReply(reply) }
+                    for await reply in channel.replies { replies.append(reply) }
                 }
+            }
+            group.addTask {
+                // Replies that arrived together are recorded in one transaction.
+                while let batch = await replies.take(upTo: self.batchSize) { try await self.handleReplies(batch) }
             }
             group.addTask {
                 while !Task.isCancelled {
@@ -179,24 +184,34 @@ public final class CommandSender: Sendable {
         }
     }
 
-    private func handleReply(_ frames: Frames) async throws {
-        guard frames.count == 2, let id = CommandID.decode(frames[1]) else { return }
-        let kind = frames[0]
-        if kind == ReplyKind.result {
-            try await writer.write { db in
-                try db.execute(
-                    sql: "UPDATE bus_command_outbox SET state = 'done', result = ? WHERE id = ?",
-                    arguments: [Data(frames[1]), id])
+    private func handleReplies(_ batch: [Frames]) async throws {
+        var results: [(id: String, body: [UInt8])] = []
+        var acks: [String] = []
+        for frames in batch {
+            guard frames.count == 2, let id = CommandID.decode(frames[1]) else { continue }
+            if frames[0] == ReplyKind.result {
+                results.append((id, frames[1]))
+            } else if frames[0] == ReplyKind.ack {
+                acks.append(id)
             }
-            let waiter = waiters.withLock { $0.removeValue(forKey: id) }
-            waiter?.resume(returning: CommandReply(id: id, body: frames[1]))
-            signal.wake()  // room for another command
-        } else if kind == ReplyKind.ack {
-            try await writer.write { db in
+        }
+        guard !results.isEmpty || !acks.isEmpty else { return }
+        let finished = results, acknowledged = acks
+        try await writer.write { db in
+            for (id, body) in finished {
+                try db.execute(
+                    sql: "UPDATE bus_command_outbox SET state = 'done', result = ? WHERE id = ?", arguments: [Data(body), id])
+            }
+            for id in acknowledged {
                 try db.execute(
                     sql: "UPDATE bus_command_outbox SET state = 'acked' WHERE id = ? AND state = 'pending'", arguments: [id])
             }
         }
+        for (id, body) in results {
+            let waiter = waiters.withLock { $0.removeValue(forKey: id) }
+            waiter?.resume(returning: CommandReply(id: id, body: body))
+        }
+        if !results.isEmpty { signal.wake() }  // room for more commands
     }
 
     private func storedResult(_ id: String) async throws -> CommandReply? {
