@@ -8,6 +8,14 @@ import Testing
 
 @testable import ServiceKit
 
+#if canImport(Glibc)
+    import Glibc
+    private let streamSocket = Int32(SOCK_STREAM.rawValue)
+#elseif canImport(Darwin)
+    import Darwin
+    private let streamSocket = SOCK_STREAM
+#endif
+
 @Suite("Lifecycle")
 struct LifecycleTests {
     /// Reads the migrated table when it starts (failing if the schema is not there yet), reports that it runs,
@@ -149,4 +157,59 @@ struct LifecycleTests {
         #expect(identity.uptimeSeconds(at: start + .milliseconds(1500)) == 1.5)
         #expect(identity.uptime(at: start - .seconds(1)) == .zero)
     }
+}
+
+@Suite("Start-up failures")
+struct StartupFailureTests {
+    @Test("serve fails (so main exits 1) when the admin port is already taken")
+    func adminPortTaken() async throws {
+        let listener = try LoopbackListener()
+        defer { listener.close() }
+        let settings = ServiceConfiguration(
+            service: "fumo", admin: AdminServerConfiguration(host: "127.0.0.1", port: listener.port))
+        let host = ServiceHost(configuration: settings, telemetry: makeTestTelemetry(), store: nil)
+        let app = host.makeApplication(router: host.makeAdminRouter())
+        let error = await #expect(throws: (any Error).self) {
+            try await ServiceMain.serve([app], configuration: settings, logger: host.logger)
+        }
+        #expect(String(describing: error).contains("Address already in use"))
+    }
+}
+
+/// A TCP socket listening on 127.0.0.1 at a port the system picks, to occupy that port.
+struct LoopbackListener {
+    let descriptor: Int32
+    let port: Int
+
+    struct Failure: Error {}
+
+    init() throws {
+        let descriptor = socket(AF_INET, streamSocket, 0)
+        guard descriptor >= 0 else { throw Failure() }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+                bind(descriptor, socketAddress, length) == 0 && listen(descriptor, 1) == 0
+                    && getsockname(descriptor, socketAddress, &length) == 0
+            }
+        }
+        guard bound else {
+            closeDescriptor(descriptor)
+            throw Failure()
+        }
+        self.descriptor = descriptor
+        self.port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    func close() {
+        closeDescriptor(descriptor)
+    }
+}
+
+private func closeDescriptor(_ descriptor: Int32) {
+    _ = close(descriptor)
 }
