@@ -90,6 +90,7 @@ let package = Package(
             dependencies: [
                 "SyncML", "DMTree", "Notification", "Download", "Contracts", "Bus", "Messaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Services/dmctl", swiftSettings: swiftSettings),
 

@@ -1,0 +1,233 @@
+import ArgumentParser
+import Bus
+import Contracts
+import Foundation
+import GRDB
+import Messaging
+import Synchronization
+
+/// `dmctl bench`: load runs of the bus on this machine, in one process on loopback (figures in BENCHMARKS.md).
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure the bus on this machine (in-process, loopback).",
+        subcommands: [BenchEventsCommand.self, BenchCommandsCommand.self])
+}
+
+/// Events through a real proxy (libzmq's zmq_proxy_steerable, as in dm-bus): CloudEvents envelopes encoded,
+/// published, received and decoded, next to raw frames of the same size in the same run.
+struct BenchEventsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "events", abstract: "Events through the proxy: CloudEvents end to end vs raw frames.")
+
+    @Option(help: "Events per pass.") var count = 100_000
+    @Option(help: "Passes of each kind (alternating); the best of each is reported.") var passes = 3
+    @Flag(help: "Print JSON.") var json = false
+
+    struct Report: Encodable {
+        var count: Int, eventBytes: Int
+        var rawPerSecond: Double, cloudEventsPerSecond: Double, ratio: Double
+    }
+
+    func run() async throws {
+        let unlimited = BusSocketOptions(sendHighWaterMark: 0, receiveHighWaterMark: 0)
+        let proxy = try await BusProxy.start(
+            BusProxyConfiguration(frontend: "tcp://127.0.0.1:*", backend: "tcp://127.0.0.1:*", options: unlimited))
+        let sample = try Self.event(sequence: 1)
+        var best = (raw: 0.0, cloud: 0.0)
+        for _ in 0..<max(1, passes) {
+            let raw = try await Self.pass(proxy: proxy, count: count, options: unlimited, encode: { _ in sample }, decode: { _ in true })
+            let cloud = try await Self.pass(
+                proxy: proxy, count: count, options: unlimited,
+                encode: { sequence in try Self.event(sequence: Int64(sequence)) },
+                decode: { payload in
+                    (try? ContractsJSON.decode(CloudEvent<JSONValue>.self, from: Data(payload))) != nil
+                })
+            best = (max(best.raw, raw), max(best.cloud, cloud))
+        }
+        await proxy.stop()
+        let report = Report(
+            count: count, eventBytes: sample.count, rawPerSecond: best.raw.rounded(), cloudEventsPerSecond: best.cloud.rounded(),
+            ratio: (best.cloud / best.raw * 1000).rounded() / 1000)
+        try CommandIO.writeLine(
+            json
+                ? try CommandIO.json(report)
+                : "events through the proxy, \(count) per pass, \(sample.count)-byte events\n"
+                    + "  raw frames:          \(Int(report.rawPerSecond)) events/s\n"
+                    + "  CloudEvents (encode, publish, receive, decode): \(Int(report.cloudEventsPerSecond)) events/s\n"
+                    + "  ratio: \(report.ratio)")
+    }
+
+    /// A realistic event: a completed DM command with its status and a result value.
+    static func event(sequence: Int64) throws -> [UInt8] {
+        let event = CloudEvent(
+            source: "dm-session", type: "dm.session.command.completed", subject: "IMEI:356938035643809",
+            sequence: sequence,
+            data: JSONValue.object([
+                "device": .string("IMEI:356938035643809"), "commandId": .string("7f3a9c1e-5b2d-4e8f-9a6c-1d2e3f4a5b6c"),
+                "status": .integer(200), "uri": .string("./DevDetail/FwV"), "value": .string("2.1.0-release"),
+            ]))
+        return Array(try ContractsJSON.encode(event))
+    }
+
+    /// Publishes `count` events and returns how many per second arrived decoded at the subscriber.
+    static func pass(
+        proxy: BusProxy, count: Int, options: BusSocketOptions, encode: @escaping @Sendable (Int) throws -> [UInt8],
+        decode: @escaping @Sendable ([UInt8]) -> Bool
+    ) async throws -> Double {
+        let publisherNode = try BusNode(name: "bench-publisher")
+        let subscriberNode = try BusNode(name: "bench-subscriber")
+        let subscriber = try await subscriberNode.subscriber(
+            connectingTo: proxy.backendEndpoint, prefixes: ["dm."], options: options)
+        let publisher = try await publisherNode.publisher(connectingTo: proxy.frontendEndpoint, options: options)
+        // Wait until the subscription has reached the proxy: probes until one arrives.
+        let events = subscriber.events
+        let probe: Bus.BusEvent? = try await withThrowingTaskGroup(of: Bus.BusEvent?.self) { group in
+            group.addTask {
+                while !Task.isCancelled {
+                    try await publisher.publish(type: "dm.bench.probe", payload: [0])
+                    try await Task.sleep(for: .milliseconds(20))
+                }
+                return nil
+            }
+            let first = await events.next()
+            group.cancelAll()
+            return first
+        }
+        guard probe != nil else { throw InvalidInput("the subscription never reached the proxy") }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let received = Shared(0)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for sequence in 1...count {
+                    try await publisher.publish(type: "dm.session.command.completed", payload: try encode(sequence))
+                }
+            }
+            group.addTask {
+                while let event = await events.next() {
+                    if event.type == "dm.bench.probe" { continue }
+                    guard decode(event.payload) else { continue }
+                    if received.update({ value -> Int in
+                        value += 1
+                        return value
+                    }) == count { break }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let elapsed = clock.now - start
+        await publisherNode.shutdown()
+        await subscriberNode.shutdown()
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return Double(received.update { $0 }) / seconds
+    }
+}
+
+/// Reliable commands between two nodes over loopback: persisted outbox, persisted exactly-once inbox, result;
+/// a closed loop keeps a fixed number in flight and records each command's latency.
+struct BenchCommandsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "commands", abstract: "Reliable commands (outbox, inbox, result) with N in flight.")
+
+    @Option(help: "Commands to send.") var count = 20_000
+    @Option(name: .customLong("in-flight"), help: "Commands kept in flight.") var inFlight = 100
+    @Flag(help: "Print JSON.") var json = false
+
+    struct Report: Encodable {
+        var count: Int, inFlight: Int
+        var perSecond: Double, p50Milliseconds: Double, p99Milliseconds: Double, maxMilliseconds: Double
+    }
+
+    func run() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dmctl-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let receiverDB = try Self.open(directory.appendingPathComponent("receiver.sqlite").path)
+        let senderDB = try Self.open(directory.appendingPathComponent("sender.sqlite").path)
+
+        let receiverNode = try BusNode(name: "bench-receiver")
+        let senderNode = try BusNode(name: "bench-sender")
+        let router = try await receiverNode.router(bindingTo: "tcp://127.0.0.1:*")
+        let dealer = try await senderNode.dealer(connectingTo: router.boundEndpoint)
+        let receiver = CommandReceiver(writer: receiverDB, endpoint: router) { command, db in
+            try db.execute(sql: "INSERT INTO applied (id) VALUES (?)", arguments: [command.id])
+            return .success(json: "{}")
+        }
+        let sender = CommandSender(
+            writer: senderDB, channels: ["receiver": dealer], retry: RetryPolicy(initial: .seconds(1), maximum: .seconds(5)),
+            maxInFlight: inFlight)
+        let latencies = Shared([Double]())
+        let next = Shared(0)
+        let count = self.count, inFlight = self.inFlight
+        let clock = ContinuousClock()
+        let start = clock.now
+        try await withThrowingTaskGroup(of: Void.self) { services in
+            services.addTask { try await receiver.run() }
+            services.addTask { try await sender.run() }
+            try await withThrowingTaskGroup(of: Void.self) { workers in
+                for _ in 0..<inFlight {
+                    workers.addTask {
+                        while true {
+                            let index = next.update { value -> Int in
+                                value += 1
+                                return value
+                            }
+                            guard index <= count else { return }
+                            let id = "bench-\(index)"
+                            let sent = clock.now
+                            try await senderDB.write { db in
+                                try CommandSender.enqueue(id: id, target: "receiver", name: "bench.apply", data: "{}", source: "dmctl", in: db)
+                            }
+                            sender.wake()
+                            _ = try await sender.result(of: id)
+                            let latency = clock.now - sent
+                            let milliseconds = Double(latency.components.seconds) * 1000 + Double(latency.components.attoseconds) / 1e15
+                            latencies.update { $0.append(milliseconds) }
+                        }
+                    }
+                }
+                try await workers.waitForAll()
+            }
+            services.cancelAll()
+        }
+        let elapsed = clock.now - start
+        await senderNode.shutdown()
+        await receiverNode.shutdown()
+        let applied = try await receiverDB.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM applied") ?? 0 }
+        guard applied == count else { throw InvalidInput("the receiver applied \(applied) of \(count) commands") }
+        let sorted = latencies.update { $0 }.sorted()
+        func percentile(_ p: Double) -> Double {
+            sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int((p / 100 * Double(sorted.count)).rounded(.up)) - 1)]
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let report = Report(
+            count: count, inFlight: inFlight, perSecond: (Double(count) / seconds).rounded(),
+            p50Milliseconds: (percentile(50) * 100).rounded() / 100, p99Milliseconds: (percentile(99) * 100).rounded() / 100,
+            maxMilliseconds: ((sorted.last ?? 0) * 100).rounded() / 100)
+        try CommandIO.writeLine(
+            json
+                ? try CommandIO.json(report)
+                : "reliable commands: \(count) with \(inFlight) in flight\n"
+                    + "  \(Int(report.perSecond)) commands/s, latency p50 \(report.p50Milliseconds) ms, p99 \(report.p99Milliseconds) ms, max \(report.maxMilliseconds) ms")
+    }
+
+    static func open(_ path: String) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        var migrator = DatabaseMigrator()
+        MessagingSchema.register(in: &migrator)
+        migrator.registerMigration("bench.v1") { db in try db.execute(sql: "CREATE TABLE applied (id TEXT PRIMARY KEY)") }
+        try migrator.migrate(pool)
+        return pool
+    }
+}
+
+/// A value shared by the tasks of a load run, behind a lock.
+final class Shared<Value: Sendable>: Sendable {
+    private let storage: Mutex<Value>
+    init(_ value: Value) { storage = Mutex(value) }
+    /// Runs `body` on the value under the lock.
+    func update<R: Sendable>(_ body: (inout Value) -> R) -> R { storage.withLock { body(&$0) } }
+}
