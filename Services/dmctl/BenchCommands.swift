@@ -82,7 +82,7 @@ struct BenchEventsCommand: AsyncParsableCommand {
         let publisher = try await publisherNode.publisher(connectingTo: proxy.frontendEndpoint, options: options)
         // Wait until the subscription has reached the proxy: probes until one arrives.
         let events = subscriber.events
-        let probe: Bus.BusEvent? = try await withThrowingTaskGroup(of: Bus.BusEvent?.self) { group in
+        let probe: EventFrames? = try await withThrowingTaskGroup(of: EventFrames?.self) { group in
             group.addTask {
                 while !Task.isCancelled {
                     try await publisher.publish(type: "dm.bench.probe", payload: [0])

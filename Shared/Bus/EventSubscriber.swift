@@ -23,7 +23,7 @@ public final class EventSubscriber: Sendable {
     }
 
     /// The received events, in the order each publisher sent them. Ends when the subscriber is closed.
-    public var events: BusInbox<BusEvent> { sink.inbox }
+    public var events: BusInbox<EventFrames> { sink.inbox }
 
     /// Messages dropped because they did not have exactly two frames.
     public var discardedCount: Int { sink.discarded.load(ordering: .relaxed) }

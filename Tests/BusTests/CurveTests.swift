@@ -78,7 +78,7 @@ import Testing
         try await publisher.publish(type: "dm.session.command.completed", payload: [42])
         #expect(
             try await nextEvent(subscriber, skipping: "dm.probe")
-                == BusEvent(type: "dm.session.command.completed", payload: [42]))
+                == EventFrames(type: "dm.session.command.completed", payload: [42]))
         await #expect(throws: TimedOut.self) {
             try await within("an event for the stranger", limit: .seconds(1)) { await stranger.events.next() }
         }

@@ -41,7 +41,7 @@ func eventually<T: Sendable>(
 }
 
 /// The next event that is not a probe of `probeType`.
-func nextEvent(_ subscriber: EventSubscriber, skipping probeType: String) async throws -> BusEvent {
+func nextEvent(_ subscriber: EventSubscriber, skipping probeType: String) async throws -> EventFrames {
     try await within("an event") {
         while let event = await subscriber.events.next() {
             if event.type != probeType { return event }

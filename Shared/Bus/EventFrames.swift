@@ -1,6 +1,6 @@
 /// One event from the bus: the type frame (also the subscription prefix it matched) and the payload frame,
 /// a CloudEvents 1.0 JSON document on the DM bus.
-public struct BusEvent: Hashable, Sendable {
+public struct EventFrames: Hashable, Sendable {
     /// The event type, e.g. `dm.session.command.completed`.
     public var type: String
     /// The second frame.
