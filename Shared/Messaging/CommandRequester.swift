@@ -31,9 +31,7 @@ public final class CommandRequester: Sendable, ReplaySource {
     /// Sends `name` with `data` (JSON text) and returns the result body, or throws ``RequestTimedOut``.
     public func request(name: String, data: String, timeout: Duration) async throws -> [UInt8] {
         let id = UUID().uuidString
-        let time = ISO8601DateFormatter().string(from: Date())
-        let envelope =
-            #"{"id":\#(jsonString(id)),"name":\#(jsonString(name)),"source":\#(jsonString(source)),"time":\#(jsonString(time)),"data":\#(data)}"#
+        let envelope = commandEnvelope(id: id, name: name, source: source, data: data)
         let frames: Frames = [Array(name.utf8), Array(envelope.utf8)]
         return try await withThrowingTaskGroup(of: [UInt8]?.self) { group in
             group.addTask {

@@ -71,9 +71,7 @@ public final class CommandSender: Sendable {
     ///   - data: the command's `data` as JSON text.
     ///   - source: this service's name.
     public static func enqueue(id: String, target: String, name: String, data: String, source: String, in db: Database) throws {
-        let time = ISO8601DateFormatter().string(from: Date())
-        let envelope =
-            #"{"id":\#(jsonString(id)),"name":\#(jsonString(name)),"source":\#(jsonString(source)),"time":\#(jsonString(time)),"data":\#(data)}"#
+        let envelope = commandEnvelope(id: id, name: name, source: source, data: data)
         try db.execute(
             sql: """
                 INSERT INTO bus_command_outbox (id, target, name, payload, created_at, next_attempt_at)

@@ -34,3 +34,9 @@ enum ReplyKind {
     static let ack = Array("ack".utf8)
     static let result = Array("result".utf8)
 }
+
+/// The request envelope of docs/bus.md: `{"id", "name", "source", "time", "data"}`, `data` being JSON text.
+func commandEnvelope(id: String, name: String, source: String, data: String) -> String {
+    let time = ISO8601DateFormatter().string(from: Date())
+    return #"{"id":\#(jsonString(id)),"name":\#(jsonString(name)),"source":\#(jsonString(source)),"time":\#(jsonString(time)),"data":\#(data)}"#
+}
