@@ -37,7 +37,7 @@ import Testing
             node.authenticationCounts.refused >= 1 ? true : nil
         }
         // The listed dealer still gets through, and nothing from the stranger is waiting before or after it.
-        try await friend.send(frames: ["second".bytes])
+        try await sendWhenConnected(friend, ["second".bytes])
         let next = try await within("the listed dealer's second command") {
             try #require(await router.incoming.next())
         }
