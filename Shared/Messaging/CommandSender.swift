@@ -86,12 +86,27 @@ public final class CommandSender: Sendable {
     /// Waits for the result of a command already enqueued (returns at once when it has arrived before).
     public func result(of id: String) async throws -> CommandReply {
         if let stored = try await storedResult(id) { return stored }
-        let reply = await withCheckedContinuation { continuation in
-            waiters.withLock { $0[id] = continuation }
-            // The result may have landed between the check and the registration.
-            signal.wake()
+        return try await withThrowingTaskGroup(of: CommandReply?.self) { group in
+            group.addTask {
+                await withCheckedContinuation { continuation in self.waiters.withLock { $0[id] = continuation } }
+            }
+            // The result may have been recorded between the first look and the registration: look once more.
+            group.addTask {
+                try await Task.sleep(for: .milliseconds(5))
+                guard let stored = try await self.storedResult(id) else { return nil }
+                let waiter = self.waiters.withLock { $0.removeValue(forKey: id) }
+                waiter?.resume(returning: stored)
+                return stored
+            }
+            var reply: CommandReply?
+            for try await value in group where value != nil {
+                reply = value
+                break
+            }
+            group.cancelAll()
+            guard let reply else { throw CancellationError() }
+            return reply
         }
-        return reply
     }
 
     /// Sends due commands and reads replies until the task is cancelled.
@@ -110,7 +125,6 @@ public final class CommandSender: Sendable {
             group.addTask {
                 while !Task.isCancelled {
                     let next = try await self.sendDue()
-                    try await self.resumeFinishedWaiters()
                     await self.signal.wait(upTo: next ?? .milliseconds(250))
                 }
             }
@@ -216,14 +230,5 @@ public final class CommandSender: Sendable {
         try await writer.read { db in
             try Data.fetchOne(db, sql: "SELECT result FROM bus_command_outbox WHERE id = ? AND state = 'done'", arguments: [id])
         }.map { CommandReply(id: id, body: Array($0)) }
-    }
-
-    private func resumeFinishedWaiters() async throws {
-        let ids = waiters.withLock { Array($0.keys) }
-        for id in ids {
-            guard let reply = try await storedResult(id) else { continue }
-            let waiter = waiters.withLock { $0.removeValue(forKey: id) }
-            waiter?.resume(returning: reply)
-        }
     }
 }
