@@ -45,7 +45,7 @@ public struct FUMOResultCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     /// 407 Alternate download request time-out.
     public static let alternateDownloadTimeout = FUMOResultCode(rawValue: 407)
     /// 408 Not implemented.
-    public static let notImplemented = FUMOResultCode(rawValue: 408)
+    public static let operationNotImplementedOnDevice = FUMOResultCode(rawValue: 408)
     /// 409 Undefined error.
     public static let undefinedError = FUMOResultCode(rawValue: 409)
     /// 410 Firmware update failed.

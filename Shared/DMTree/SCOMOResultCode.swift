@@ -45,7 +45,7 @@ public struct SCOMOResultCode: RawRepresentable, Sendable, Hashable, Codable, Cu
     /// 1410 Deactivate failed.
     public static let deactivateFailed = SCOMOResultCode(rawValue: 1410)
     /// 1411 Not implemented.
-    public static let notImplemented = SCOMOResultCode(rawValue: 1411)
+    public static let operationNotImplementedOnDevice = SCOMOResultCode(rawValue: 1411)
     /// 1412 Undefined error.
     public static let undefinedError = SCOMOResultCode(rawValue: 1412)
     /// 1413 Operation rejected: unsupported environment type.
