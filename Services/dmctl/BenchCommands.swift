@@ -24,6 +24,11 @@ struct BenchEventsCommand: AsyncParsableCommand {
     @Option(help: "Passes of each kind (alternating); the best of each is reported.") var passes = 3
     @Flag(help: "Print JSON.") var json = false
 
+    func validate() throws {
+        guard count >= 1 else { throw ValidationError("--count must be at least 1") }
+        guard passes >= 1 else { throw ValidationError("--passes must be at least 1") }
+    }
+
     struct Report: Encodable {
         var count: Int, eventBytes: Int
         var rawPerSecond: Double, cloudEventsPerSecond: Double, ratio: Double
@@ -35,7 +40,7 @@ struct BenchEventsCommand: AsyncParsableCommand {
             BusProxyConfiguration(frontend: "tcp://127.0.0.1:*", backend: "tcp://127.0.0.1:*", options: unlimited))
         let sample = try Self.event(sequence: 1)
         var best = (raw: 0.0, cloud: 0.0)
-        for _ in 0..<max(1, passes) {
+        for _ in 0..<passes {
             let raw = try await Self.pass(proxy: proxy, count: count, options: unlimited, encode: { _ in sample }, decode: { _ in true })
             let cloud = try await Self.pass(
                 proxy: proxy, count: count, options: unlimited,
@@ -133,6 +138,11 @@ struct BenchCommandsCommand: AsyncParsableCommand {
     @Option(help: "Commands to send.") var count = 20_000
     @Option(name: .customLong("in-flight"), help: "Commands kept in flight.") var inFlight = 100
     @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        guard count >= 1 else { throw ValidationError("--count must be at least 1") }
+        guard inFlight >= 1 else { throw ValidationError("--in-flight must be at least 1") }
+    }
 
     struct Report: Encodable {
         var count: Int, inFlight: Int

@@ -87,10 +87,10 @@ public final class CommandReceiver: Sendable {
     }
 
     private func handleOne(_ frames: Frames, in db: Database) throws -> [UInt8]? {
-        guard frames.count == 2, let id = CommandID.decode(frames[1]) else { return nil }
+        guard frames.count == 2, let header = CommandHeader.decode(frames[1]) else { return nil }
+        let id = header.id, source = header.source ?? ""
         let name = String(decoding: frames[0], as: UTF8.self)
         let envelope = frames[1]
-        let source = CommandReceiver.source(of: envelope)
         if let stored = try Data.fetchOne(
             db, sql: "SELECT result FROM bus_command_inbox WHERE id = ? AND state = 'done'", arguments: [id])
         {
@@ -127,10 +127,5 @@ public final class CommandReceiver: Sendable {
             return Array(
                 #"{"id":\#(jsonString(id)),"ok":false,"error":{"code":\#(jsonString(code)),"message":\#(jsonString(message))}}"#.utf8)
         }
-    }
-
-    private static func source(of envelope: [UInt8]) -> String {
-        struct Source: Decodable { var source: String? }
-        return (try? JSONDecoder().decode(Source.self, from: Data(envelope)))?.source ?? ""
     }
 }

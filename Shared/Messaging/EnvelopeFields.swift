@@ -23,6 +23,16 @@ struct CommandID: Decodable {
     }
 }
 
+/// The header fields of a command request: its `id` and, when present, its `source`.
+struct CommandHeader: Decodable {
+    var id: String
+    var source: String?
+
+    static func decode(_ payload: [UInt8]) -> CommandHeader? {
+        try? JSONDecoder().decode(CommandHeader.self, from: Data(payload))
+    }
+}
+
 /// JSON text for a string value (quoted and escaped).
 func jsonString(_ value: String) -> String {
     let encoded = (try? JSONEncoder().encode(value)) ?? Data("\"\"".utf8)

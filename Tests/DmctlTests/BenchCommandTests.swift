@@ -21,4 +21,13 @@ import Testing
         #expect((report["cloudEventsPerSecond"] as? Double ?? 0) > 0)
         #expect((report["eventBytes"] as? Int ?? 0) > 300)
     }
+
+    @Test func nonsenseCountsAreUsageErrors() throws {
+        for arguments in [["events", "--count", "0"], ["events", "--passes", "0"], ["commands", "--count", "0"],
+                          ["commands", "--in-flight", "0"]] {
+            let run = try Dmctl.run(["bench"] + arguments)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(!run.stderr.isEmpty)
+        }
+    }
 }

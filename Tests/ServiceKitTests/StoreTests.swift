@@ -51,6 +51,9 @@ struct StoreTests {
         }
         let mode = try await store.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
+        // 1 = NORMAL (SQLite's default, 2 = FULL, would fsync every commit).
+        let synchronous = try await store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(synchronous == 1)
 
         var reopened = try ServiceStore.open(configuration: settings)
         Self.register(&reopened.migrator)

@@ -20,23 +20,16 @@ public enum SyncMLEncoding: String, Sendable, Hashable, CaseIterable, Codable {
     /// Guesses the encoding from the first bytes: `<` (after an optional BOM and whitespace) is XML, a WBXML
     /// version byte (0x00-0x03) is WBXML. Nil for anything else.
     public init?(sniffing bytes: some Collection<UInt8>) {
-        var index = bytes.startIndex
-        var position = 0
-        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-        while index != bytes.endIndex {
-            let byte = bytes[index]
-            if position < 3, byte == bom[position], position == bytes.distance(from: bytes.startIndex, to: index) {
-                position += 1
-                index = bytes.index(after: index)
-                continue
-            }
-            switch byte {
-            case 0x00...0x03 where index == bytes.startIndex: self = .wbxml; return
-            case 0x20, 0x09, 0x0A, 0x0D: index = bytes.index(after: index)
-            case UInt8(ascii: "<"): self = .xml; return
-            default: return nil
-            }
+        guard let first = bytes.first else { return nil }
+        if first <= 0x03 {
+            self = .wbxml
+            return
         }
-        return nil
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let text = bytes.starts(with: bom) ? bytes.dropFirst(3) : bytes.dropFirst(0)
+        guard let start = text.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }),
+            start == UInt8(ascii: "<")
+        else { return nil }
+        self = .xml
     }
 }
