@@ -85,7 +85,7 @@ let package = Package(
 
         // Executables.
         .executableTarget(
-            name: "dm-bus", dependencies: ["Bus"], path: "Services/dm-bus", swiftSettings: swiftSettings),
+            name: "dm-bus", dependencies: ["Bus", "ServiceKit"], path: "Services/dm-bus", swiftSettings: swiftSettings),
         .executableTarget(
             name: "dmctl",
             dependencies: [

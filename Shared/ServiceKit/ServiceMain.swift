@@ -42,7 +42,7 @@ public enum ServiceMain {
         service: String,
         arguments: [String] = CommandLine.arguments,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        build: (ConfigReader, Telemetry) async throws -> App
+        build: @Sendable (ConfigReader, Telemetry) async throws -> App
     ) async -> Never {
         var logger = Telemetry.local(configuration: LogConfiguration(level: .info), sink: .standardError)
             .logger(label: "dm-\(service)")

@@ -19,7 +19,7 @@ import Testing
         let subscriberDB = directory.appendingPathComponent("subscriber.sqlite").path
 
         let bus = try ChildProcess(
-            "dm-bus", [], environment: ["DM_BUS_XSUB": xsub, "DM_BUS_XPUB": xpub, "DM_BUS_STATS_INTERVAL": "0"],
+            "dm-bus", [], environment: ["DM_BUS_XSUB": xsub, "DM_BUS_XPUB": xpub, "DM_BUS_STATS_INTERVAL": "0", "DM_BUS_ADMIN_PORT": "0"],
             logDirectory: directory, label: "dm-bus")
         func startReceiver() throws -> ChildProcess {
             try ChildProcess(

@@ -36,7 +36,7 @@ import Testing
         let ports = freePorts(3)
         let xsub = "tcp://127.0.0.1:\(ports[0])", xpub = "tcp://127.0.0.1:\(ports[1])", router = "tcp://127.0.0.1:\(ports[2])"
         let bus = try ChildProcess(
-            "dm-bus", [], environment: ["DM_BUS_XSUB": xsub, "DM_BUS_XPUB": xpub, "DM_BUS_STATS_INTERVAL": "0"],
+            "dm-bus", [], environment: ["DM_BUS_XSUB": xsub, "DM_BUS_XPUB": xpub, "DM_BUS_STATS_INTERVAL": "0", "DM_BUS_ADMIN_PORT": "0"],
             logDirectory: directory, label: "dm-bus")
         let receiver = try ChildProcess(
             "bus-test-peer",
