@@ -63,6 +63,9 @@ struct BenchEventsCommand: AsyncParsableCommand {
                     + "  ratio: \(report.ratio)")
     }
 
+    /// Events per trip to the publisher's socket, as an EventRelay sends a page of its outbox.
+    static let pageSize = 256
+
     /// A realistic event: a completed DM command with its status and a result value.
     static func event(sequence: Int64) throws -> [UInt8] {
         let event = CloudEvent(
@@ -105,8 +108,14 @@ struct BenchEventsCommand: AsyncParsableCommand {
         let received = Shared(0)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                for sequence in 1...count {
-                    try await publisher.publish(type: "dm.session.command.completed", payload: try encode(sequence))
+                // Pages of the outbox size an EventRelay publishes at a time, one trip to the socket each.
+                var sequence = 1
+                while sequence <= count {
+                    let page = try (sequence...min(count, sequence + Self.pageSize - 1)).map { number in
+                        EventFrames(type: "dm.session.command.completed", payload: try encode(number))
+                    }
+                    sequence += page.count
+                    try await publisher.publish(page)
                 }
             }
             group.addTask {
@@ -137,6 +146,17 @@ struct BenchCommandsCommand: AsyncParsableCommand {
 
     @Option(help: "Commands to send.") var count = 20_000
     @Option(name: .customLong("in-flight"), help: "Commands kept in flight.") var inFlight = 100
+    @Option(
+        help: """
+            How commands are written to the outbox: 'refill' (one producer replaces completed commands in one \
+            transaction, like a campaign wave) or 'per-command' (one transaction per command).
+            """)
+    var producer: Producer = .refill
+
+    enum Producer: String, ExpressibleByArgument, CaseIterable, Encodable {
+        case refill
+        case perCommand = "per-command"
+    }
     @Flag(help: "Print JSON.") var json = false
 
     func validate() throws {
@@ -145,7 +165,7 @@ struct BenchCommandsCommand: AsyncParsableCommand {
     }
 
     struct Report: Encodable {
-        var count: Int, inFlight: Int
+        var count: Int, inFlight: Int, producer: Producer
         var perSecond: Double, p50Milliseconds: Double, p99Milliseconds: Double, maxMilliseconds: Double
     }
 
@@ -175,29 +195,75 @@ struct BenchCommandsCommand: AsyncParsableCommand {
         try await withThrowingTaskGroup(of: Void.self) { services in
             services.addTask { try await receiver.run() }
             services.addTask { try await sender.run() }
-            try await withThrowingTaskGroup(of: Void.self) { workers in
-                for _ in 0..<inFlight {
-                    workers.addTask {
-                        while true {
-                            let index = next.update { value -> Int in
-                                value += 1
-                                return value
+            switch producer {
+            case .perCommand:
+                // 100 independent producers: each command is its own state change, one transaction each.
+                try await withThrowingTaskGroup(of: Void.self) { workers in
+                    for _ in 0..<inFlight {
+                        workers.addTask {
+                            while true {
+                                let index = next.update { value -> Int in
+                                    value += 1
+                                    return value
+                                }
+                                guard index <= count else { return }
+                                let id = "bench-\(index)"
+                                let sent = clock.now
+                                try await senderDB.write { db in
+                                    try CommandSender.enqueue(
+                                        id: id, target: "receiver", name: "bench.apply", data: "{}", source: "dmctl", in: db)
+                                }
+                                sender.wake()
+                                _ = try await sender.result(of: id)
+                                latencies.update { $0.append(Self.milliseconds(clock.now - sent)) }
                             }
-                            guard index <= count else { return }
-                            let id = "bench-\(index)"
-                            let sent = clock.now
-                            try await senderDB.write { db in
-                                try CommandSender.enqueue(id: id, target: "receiver", name: "bench.apply", data: "{}", source: "dmctl", in: db)
-                            }
-                            sender.wake()
-                            _ = try await sender.result(of: id)
-                            let latency = clock.now - sent
-                            let milliseconds = Double(latency.components.seconds) * 1000 + Double(latency.components.attoseconds) / 1e15
-                            latencies.update { $0.append(milliseconds) }
                         }
                     }
+                    try await workers.waitForAll()
                 }
-                try await workers.waitForAll()
+            case .refill:
+                // One producer keeps N in flight: whatever completed since its last look is replaced by new
+                // commands written in one transaction (a wave of a campaign).
+                let (completions, completed) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+                let finishedCount = Shared(0)
+                try await withThrowingTaskGroup(of: Void.self) { waiters in
+                    var issued = 0
+                    var outstanding = 0
+                    func refill(_ slots: Int) async throws {
+                        let ids = (0..<min(slots, count - issued)).map { "bench-\(issued + $0 + 1)" }
+                        guard !ids.isEmpty else { return }
+                        issued += ids.count
+                        outstanding += ids.count
+                        try await senderDB.write { db in
+                            for id in ids {
+                                try CommandSender.enqueue(
+                                    id: id, target: "receiver", name: "bench.apply", data: "{}", source: "dmctl", in: db)
+                            }
+                        }
+                        sender.wake()
+                        let sent = clock.now
+                        for id in ids {
+                            waiters.addTask {
+                                _ = try await sender.result(of: id)
+                                latencies.update { $0.append(Self.milliseconds(clock.now - sent)) }
+                                finishedCount.update { $0 += 1 }
+                                completed.yield()
+                            }
+                        }
+                    }
+                    try await refill(inFlight)
+                    var iterator = completions.makeAsyncIterator()
+                    while outstanding > 0, await iterator.next() != nil {
+                        let finished = finishedCount.update { value -> Int in
+                            defer { value = 0 }
+                            return value
+                        }
+                        outstanding -= finished
+                        try await refill(finished)
+                    }
+                    completed.finish()
+                    try await waiters.waitForAll()
+                }
             }
             services.cancelAll()
         }
@@ -212,14 +278,18 @@ struct BenchCommandsCommand: AsyncParsableCommand {
         }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let report = Report(
-            count: count, inFlight: inFlight, perSecond: (Double(count) / seconds).rounded(),
+            count: count, inFlight: inFlight, producer: producer, perSecond: (Double(count) / seconds).rounded(),
             p50Milliseconds: (percentile(50) * 100).rounded() / 100, p99Milliseconds: (percentile(99) * 100).rounded() / 100,
             maxMilliseconds: ((sorted.last ?? 0) * 100).rounded() / 100)
         try CommandIO.writeLine(
             json
                 ? try CommandIO.json(report)
-                : "reliable commands: \(count) with \(inFlight) in flight\n"
+                : "reliable commands: \(count) with \(inFlight) in flight, producer \(producer.rawValue)\n"
                     + "  \(Int(report.perSecond)) commands/s, latency p50 \(report.p50Milliseconds) ms, p99 \(report.p99Milliseconds) ms, max \(report.maxMilliseconds) ms")
+    }
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
 
     static func open(_ path: String) throws -> DatabasePool {

@@ -121,17 +121,20 @@ final class BusLoop {
             } catch {
                 reply.resume(throwing: error)
             }
-        case .send(let id, let frames, let reply):
+        case .send(let id, let messages, let reply):
             guard let socket = sockets[id] else {
                 reply(.failure(BusError.closed(message: "the socket is closed")))
                 return
             }
-            do {
-                try ZMQ.send(socket.handle, frames: frames)
-                reply(.success(()))
-            } catch {
-                reply(.failure(error))
+            var failure: BusError?
+            for frames in messages {
+                do {
+                    try ZMQ.send(socket.handle, frames: frames)
+                } catch {
+                    if failure == nil { failure = error }
+                }
             }
+            reply(failure.map { .failure($0) } ?? .success(()))
         case .setOption(let id, let option, let value, let reply):
             guard let socket = sockets[id] else {
                 reply.resume(throwing: BusError.closed(message: "the socket is closed"))

@@ -3,8 +3,9 @@
 enum BusOperation: Sendable {
     /// Create, configure and bind or connect a socket; the result is its `ZMQ_LAST_ENDPOINT`.
     case open(id: Int, spec: SocketSpec, reply: CheckedContinuation<String, any Error>)
-    /// Send one multi-part message without blocking; `reply` is called on the node's thread with the outcome.
-    case send(id: Int, frames: [[UInt8]], reply: @Sendable (Result<Void, any Error>) -> Void)
+    /// Send multi-part messages, in order, each without blocking; `reply` is called on the node's thread with the
+    /// outcome (the first failure; every message is tried).
+    case send(id: Int, messages: [[[UInt8]]], reply: @Sendable (Result<Void, any Error>) -> Void)
     /// Set a binary socket option (subscribe, unsubscribe).
     case setOption(id: Int, option: Int32, value: [UInt8], reply: CheckedContinuation<Void, any Error>)
     /// Close a socket; nil when nobody waits (a handle that went away).

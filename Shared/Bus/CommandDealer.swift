@@ -28,6 +28,15 @@ public final class CommandDealer: Sendable {
         try await socket.send(frames)
     }
 
+    /// Sends several requests in order in one trip to the node's thread.
+    ///
+    /// - Parameter messages: the requests' frames.
+    /// - Throws: the first ``BusError`` (every request is tried), e.g. ``BusError/wouldBlock`` at the high-water
+    ///   mark.
+    public func send(messages: [[[UInt8]]]) async throws {
+        try await socket.send(messages: messages)
+    }
+
     /// Closes the socket; queued messages get the socket's linger to leave.
     public func close() async { await socket.close() }
 }

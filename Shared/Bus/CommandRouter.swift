@@ -31,6 +31,14 @@ public final class CommandRouter: Sendable {
         try await socket.send([peer] + frames)
     }
 
+    /// Sends replies to several dealers in one trip to the node's thread.
+    ///
+    /// - Parameter replies: each dealer's routing id and the frames for it.
+    /// - Throws: the first ``BusError`` (every reply is tried).
+    public func send(_ replies: [(peer: [UInt8], frames: [[UInt8]])]) async throws {
+        try await socket.send(messages: replies.map { [$0.peer] + $0.frames })
+    }
+
     /// Closes the socket and ends ``incoming`` once the messages already received are taken.
     public func close() async { await socket.close() }
 }

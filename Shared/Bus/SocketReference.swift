@@ -17,14 +17,25 @@ final class SocketReference: Sendable {
     }
 
     func send(_ frames: [[UInt8]]) async throws {
+        try await send(messages: [frames])
+    }
+
+    /// Sends several messages in one trip to the node's thread (one wake-up, one resumption).
+    func send(messages: [[[UInt8]]]) async throws {
+        guard !messages.isEmpty else { return }
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            send(frames) { continuation.resume(with: $0) }
+            send(messages: messages) { continuation.resume(with: $0) }
         }
     }
 
     /// Queues a send whose outcome `completion` receives on the node's thread.
     func send(_ frames: [[UInt8]], completion: @escaping @Sendable (Result<Void, any Error>) -> Void) {
-        let operation = BusOperation.send(id: id, frames: frames, reply: completion)
+        send(messages: [frames], completion: completion)
+    }
+
+    /// Queues several sends whose outcome `completion` receives on the node's thread.
+    func send(messages: [[[UInt8]]], completion: @escaping @Sendable (Result<Void, any Error>) -> Void) {
+        let operation = BusOperation.send(id: id, messages: messages, reply: completion)
         if !node.core.submit(operation) { operation.reject() }
     }
 

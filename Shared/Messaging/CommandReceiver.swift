@@ -61,10 +61,10 @@ public final class CommandReceiver: Sendable {
             group.addTask {
                 while let batch = await buffer.take(upTo: self.maxBatch) {
                     let replies = try await self.receive(batch.map(\.frames))
-                    for (request, reply) in zip(batch, replies) {
-                        guard let reply else { continue }
-                        try? await self.endpoint.reply(to: request.peer, reply)
+                    let answered = zip(batch, replies).compactMap { request, reply in
+                        reply.map { (peer: request.peer, frames: $0) }
                     }
+                    try? await self.endpoint.reply(batch: answered)
                 }
             }
             try await group.next()
@@ -92,7 +92,8 @@ public final class CommandReceiver: Sendable {
         let name = String(decoding: frames[0], as: UTF8.self)
         let envelope = frames[1]
         if let stored = try Data.fetchOne(
-            db, sql: "SELECT result FROM bus_command_inbox WHERE id = ? AND state = 'done'", arguments: [id])
+            db.cachedStatement(sql: "SELECT result FROM bus_command_inbox WHERE id = ? AND state = 'done'"),
+            arguments: [id])
         {
             return Array(stored)
         }
@@ -109,12 +110,12 @@ public final class CommandReceiver: Sendable {
             outcome = .failure(code: CommandFailure.WellKnownCode.internalError.rawValue, message: String(describing: error))
         }
         let result = CommandReceiver.resultJSON(id: id, outcome: outcome)
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO bus_command_inbox (id, name, source, payload, received_at, state, result)
                 VALUES (?, ?, ?, ?, ?, 'done', ?)
-                """,
-            arguments: [id, name, source, Data(envelope), Date().timeIntervalSince1970, Data(result)])
+                """
+        ).execute(arguments: [id, name, source, Data(envelope), Date().timeIntervalSince1970, Data(result)])
         return result
     }
 

@@ -43,7 +43,7 @@ public final class CommandSender: Sendable {
     private let batchSize: Int
     private let maxInFlight: Int
     private let signal = WakeSignal()
-    private let waiters = Mutex([String: CheckedContinuation<CommandReply, Never>]())
+    private let waiters = Mutex([String: [CheckedContinuation<CommandReply, any Error>]]())
 
     /// - Parameters:
     ///   - writer: the sender's database.
@@ -72,12 +72,12 @@ public final class CommandSender: Sendable {
     ///   - source: this service's name.
     public static func enqueue(id: String, target: String, name: String, data: String, source: String, in db: Database) throws {
         let envelope = commandEnvelope(id: id, name: name, source: source, data: data)
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO bus_command_outbox (id, target, name, payload, created_at, next_attempt_at)
                 VALUES (?, ?, ?, ?, ?, 0)
-                """,
-            arguments: [id, target, name, Data(envelope.utf8), Date().timeIntervalSince1970])
+                """
+        ).execute(arguments: [id, target, name, Data(envelope.utf8), Date().timeIntervalSince1970])
     }
 
     /// Asks the sender to send now.
@@ -85,28 +85,28 @@ public final class CommandSender: Sendable {
 
     /// Waits for the result of a command already enqueued (returns at once when it has arrived before).
     public func result(of id: String) async throws -> CommandReply {
-        if let stored = try await storedResult(id) { return stored }
-        return try await withThrowingTaskGroup(of: CommandReply?.self) { group in
-            group.addTask {
-                await withCheckedContinuation { continuation in self.waiters.withLock { $0[id] = continuation } }
+        // Register first, then look once: a result recorded before the registration is found by the look, one
+        // recorded after it resumes the waiter. Whoever removes the waiter resumes it, exactly once.
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<CommandReply, any Error>) in
+                waiters.withLock { $0[id, default: []].append(continuation) }
+                Task {
+                    do {
+                        guard let stored = try await self.storedResult(id) else { return }
+                        self.resumeWaiters(of: id, with: .success(stored))
+                    } catch {
+                        self.resumeWaiters(of: id, with: .failure(error))
+                    }
+                }
             }
-            // The result may have been recorded between the first look and the registration: look once more.
-            group.addTask {
-                try await Task.sleep(for: .milliseconds(5))
-                guard let stored = try await self.storedResult(id) else { return nil }
-                let waiter = self.waiters.withLock { $0.removeValue(forKey: id) }
-                waiter?.resume(returning: stored)
-                return stored
-            }
-            var reply: CommandReply?
-            for try await value in group where value != nil {
-                reply = value
-                break
-            }
-            group.cancelAll()
-            guard let reply else { throw CancellationError() }
-            return reply
+        } onCancel: {
+            resumeWaiters(of: id, with: .failure(CancellationError()))
         }
+    }
+
+    private func resumeWaiters(of id: String, with result: Result<CommandReply, any Error>) {
+        let waiting = waiters.withLock { $0.removeValue(forKey: id) } ?? []
+        for waiter in waiting { waiter.resume(with: result) }
     }
 
     /// Sends due commands and reads replies until the task is cancelled.
@@ -140,44 +140,51 @@ public final class CommandSender: Sendable {
         let due = try await writer.read { db in
             // Resends of commands in flight whose time has come, then new ones while there is room.
             let resends = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, target, name, payload, attempts FROM bus_command_outbox
-                    WHERE state = 'pending' AND attempts > 0 AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT id, target, name, payload, attempts FROM bus_command_outbox
+                        WHERE state = 'pending' AND attempts > 0 AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?
+                        """),
                 arguments: [now, self.batchSize])
             let inFlight =
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM bus_command_outbox WHERE state = 'pending' AND attempts > 0") ?? 0
+                try Int.fetchOne(
+                    db.cachedStatement(
+                        sql: "SELECT COUNT(*) FROM bus_command_outbox WHERE state = 'pending' AND attempts > 0")) ?? 0
             let room = min(self.maxInFlight - inFlight, self.batchSize - resends.count)
             guard room > 0 else { return resends }
             return resends
                 + (try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT id, target, name, payload, attempts FROM bus_command_outbox
-                        WHERE state = 'pending' AND attempts = 0 ORDER BY created_at LIMIT ?
-                        """,
+                    db.cachedStatement(
+                        sql: """
+                            SELECT id, target, name, payload, attempts FROM bus_command_outbox
+                            WHERE state = 'pending' AND attempts = 0 ORDER BY created_at LIMIT ?
+                            """),
                     arguments: [room]))
         }
         var sent: [(id: String, attempts: Int)] = []
+        var batches: [String: [Frames]] = [:]
         for row in due {
             let target: String = row["target"]
-            guard let channel = channels[target] else { continue }
+            guard channels[target] != nil else { continue }
             let name: String = row["name"]
             let payload: Data = row["payload"]
-            try? await channel.send([Array(name.utf8), Array(payload)])
+            batches[target, default: []].append([Array(name.utf8), Array(payload)])
             sent.append((row["id"], (row["attempts"] as Int) + 1))
+        }
+        // One trip to each target's socket; a request that could not be sent is resent after its backoff.
+        for (target, batch) in batches {
+            try? await channels[target]?.send(batch: batch)
         }
         if !sent.isEmpty {
             let retry = self.retry
             let attempted = sent
             try await writer.write { db in
+                let update = try db.cachedStatement(
+                    sql: "UPDATE bus_command_outbox SET attempts = ?, next_attempt_at = ? WHERE id = ? AND state = 'pending'")
                 for (id, attempts) in attempted {
                     let delay = retry.delay(afterAttempt: attempts)
                     let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
-                    try db.execute(
-                        sql: "UPDATE bus_command_outbox SET attempts = ?, next_attempt_at = ? WHERE id = ? AND state = 'pending'",
-                        arguments: [attempts, now + seconds, id])
+                    try update.execute(arguments: [attempts, now + seconds, id])
                 }
             }
         }
@@ -210,25 +217,27 @@ public final class CommandSender: Sendable {
         guard !results.isEmpty || !acks.isEmpty else { return }
         let finished = results, acknowledged = acks
         try await writer.write { db in
+            let done = try db.cachedStatement(sql: "UPDATE bus_command_outbox SET state = 'done', result = ? WHERE id = ?")
             for (id, body) in finished {
-                try db.execute(
-                    sql: "UPDATE bus_command_outbox SET state = 'done', result = ? WHERE id = ?", arguments: [Data(body), id])
+                try done.execute(arguments: [Data(body), id])
             }
+            let acked = try db.cachedStatement(
+                sql: "UPDATE bus_command_outbox SET state = 'acked' WHERE id = ? AND state = 'pending'")
             for id in acknowledged {
-                try db.execute(
-                    sql: "UPDATE bus_command_outbox SET state = 'acked' WHERE id = ? AND state = 'pending'", arguments: [id])
+                try acked.execute(arguments: [id])
             }
         }
         for (id, body) in results {
-            let waiter = waiters.withLock { $0.removeValue(forKey: id) }
-            waiter?.resume(returning: CommandReply(id: id, body: body))
+            resumeWaiters(of: id, with: .success(CommandReply(id: id, body: body)))
         }
         if !results.isEmpty { signal.wake() }  // room for more commands
     }
 
     private func storedResult(_ id: String) async throws -> CommandReply? {
         try await writer.read { db in
-            try Data.fetchOne(db, sql: "SELECT result FROM bus_command_outbox WHERE id = ? AND state = 'done'", arguments: [id])
+            try Data.fetchOne(
+                db.cachedStatement(sql: "SELECT result FROM bus_command_outbox WHERE id = ? AND state = 'done'"),
+                arguments: [id])
         }.map { CommandReply(id: id, body: Array($0)) }
     }
 }

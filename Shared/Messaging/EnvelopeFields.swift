@@ -1,4 +1,5 @@
 internal import Foundation
+internal import Contracts
 
 /// The few envelope fields reliable messaging needs to read: event `id`/`source`/`sequence`, command `id`.
 /// The full envelopes are the integrators' contract (Contracts, docs/asyncapi.yaml); this layer only routes,
@@ -47,6 +48,6 @@ enum ReplyKind {
 
 /// The request envelope of docs/bus.md: `{"id", "name", "source", "time", "data"}`, `data` being JSON text.
 func commandEnvelope(id: String, name: String, source: String, data: String) -> String {
-    let time = ISO8601DateFormatter().string(from: Date())
+    let time = RFC3339.string(from: Date())
     return #"{"id":\#(jsonString(id)),"name":\#(jsonString(name)),"source":\#(jsonString(source)),"time":\#(jsonString(time)),"data":\#(data)}"#
 }

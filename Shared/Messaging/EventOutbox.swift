@@ -32,12 +32,12 @@ public enum EventOutbox {
     public static func append(
         id: String, type: String, in db: Database, makePayload: (Int64) throws -> [UInt8]
     ) throws -> Int64 {
-        let last = try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM bus_event_outbox") ?? 0
+        let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(sequence) FROM bus_event_outbox")) ?? 0
         let sequence = last + 1
         let payload = try makePayload(sequence)
-        try db.execute(
-            sql: "INSERT INTO bus_event_outbox (sequence, id, type, payload, created_at) VALUES (?, ?, ?, ?, ?)",
-            arguments: [sequence, id, type, Data(payload), Date().timeIntervalSince1970])
+        try db.cachedStatement(
+            sql: "INSERT INTO bus_event_outbox (sequence, id, type, payload, created_at) VALUES (?, ?, ?, ?, ?)"
+        ).execute(arguments: [sequence, id, type, Data(payload), Date().timeIntervalSince1970])
         return sequence
     }
 

@@ -42,7 +42,7 @@ public final class EventRelay: Sendable {
         while true {
             let batch = try await writer.read { db in try EventOutbox.unpublished(limit: self.batchSize, in: db) }
             guard let last = batch.last else { return sent }
-            for entry in batch { try await sink.publish(type: entry.type, payload: entry.payload) }
+            try await sink.publish(batch: batch.map { (type: $0.type, payload: $0.payload) })
             try await writer.write { db in try EventOutbox.markPublished(through: last.sequence, in: db) }
             sent += batch.count
         }

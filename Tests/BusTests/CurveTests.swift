@@ -32,7 +32,10 @@ import Testing
             connectingTo: router.boundEndpoint, routingID: "stranger".bytes,
             security: CurveClientSecurity(keyPair: strangerKeys, serverPublicKey: serverKeys.publicKey),
             options: options)
-        try await stranger.send(frames: ["system.ping".bytes])
+        // Under load the refusal can come before this send, and then the dealer has no pipe to queue on.
+        do {
+            try await stranger.send(frames: ["system.ping".bytes])
+        } catch let error as BusError where error == .wouldBlock {}
         try await eventually("the ZAP handler to refuse the stranger") {
             node.authenticationCounts.refused >= 1 ? true : nil
         }
