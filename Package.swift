@@ -118,7 +118,8 @@ let package = Package(
         .executableTarget(
             name: "dm-session",
             dependencies: [
-                "DMSessionServer", "ServiceKit",
+                "DMSessionServer", "ServiceKit", "Bus", "Messaging",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),
             ],
@@ -176,6 +177,7 @@ let package = Package(
                 "DMSessionServer", "SyncML", "Contracts", "Messaging", "ServiceKit", "Notification",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Configuration", package: "swift-configuration"),
