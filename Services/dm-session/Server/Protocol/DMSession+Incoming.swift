@@ -75,7 +75,8 @@ extension DMSession {
         {
             // Not executed because the device did not accept the server's credentials: send it again.
             pending[entry.commandID] = nil
-            effects.requeued.append(entry.commandID)
+            pendingOrder.removeAll { $0 == entry.commandID }
+            retry.append(QueuedCommand(id: entry.commandID, spec: completion.spec))
             return
         }
         let answers = status.items.map { Self.valueItem($0, uri: nil) }

@@ -36,6 +36,14 @@ extension DMSession {
             return sent
         }
 
+        let retried = retry
+        let queue = retried + queue.filter { queued in !retried.contains { $0.id == queued.id } }
+        retry = []
+        defer {
+            // Commands to send again that did not fit wait for the next message.
+            let taken = Set(effects.pickedCommands)
+            retry = retried.filter { !taken.contains($0.id) }
+        }
         var added: [(commandID: String, command: Command, builder: CommandBuilder)] = []
         var commandCount = 0
         for queued in queue {

@@ -63,6 +63,8 @@ public struct DMSession: Sendable {
     var clientMaxObjSize: Int?
     var inFlight: [String: InFlightCommand] = [:]
     var answeredGets: [String: String] = [:]
+    /// Commands the device did not execute because it refused the server's credentials: sent again next.
+    var retry: [QueuedCommand] = []
     var pending: [String: PendingCompletion] = [:]
     var pendingOrder: [String] = []
     var outgoingObject: OutgoingLargeObject?
@@ -214,6 +216,8 @@ public struct DMSession: Sendable {
         for commandID in pendingOrder where pending[commandID] != nil {
             effects.requeued.append(commandID)
         }
+        effects.requeued.append(contentsOf: retry.map(\.id))
+        retry = []
         pending = [:]
         pendingOrder = []
         inFlight = [:]
