@@ -270,3 +270,14 @@ extension TestClientProtocol {
         return exchanges
     }
 }
+
+/// The device had nothing to answer.
+struct NoReply: Error {}
+
+extension TestDevice {
+    /// The reply to an exchange's message; throws when there is none.
+    mutating func answer(_ exchange: Exchange) throws -> SyncMLMessage {
+        guard let message = exchange.message, let reply = reply(to: message) else { throw NoReply() }
+        return reply
+    }
+}
