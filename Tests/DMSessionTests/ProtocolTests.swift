@@ -107,7 +107,7 @@ import Testing
     }
 
     @Test func badInputGetsHTTPErrorsNeverACrash() async throws {
-        let harness = try await Harness.make(limits: SessionLimits(maxMessageSize: 4096, maxCommandsPerMessage: 5))
+        let harness = try await Harness.make(limits: SessionLimits(maxMessageSize: 4096, maxIncomingCommands: 5))
         try await harness.application.test(.router) { client in
             let xml = "application/vnd.syncml.dm+xml"
             #expect(try await client.post("/dm", body: Array("<SyncML/>".utf8), contentType: "text/xml").status == 415)

@@ -78,7 +78,7 @@ public final class DMServer: Sendable {
         guard body.count <= configuration.limits.maxMessageSize else { return .error(413, "message too large") }
         let limits = DecodeLimits(
             maxMessageBytes: configuration.limits.maxMessageSize,
-            maxCommands: configuration.limits.maxCommandsPerMessage)
+            maxCommands: configuration.limits.maxIncomingCommands)
         let message: SyncMLMessage
         do {
             message = try encoding == .xml ? SyncMLMessage(xml: body, limits: limits) : SyncMLMessage(wbxml: body, limits: limits)

@@ -11,7 +11,8 @@ import ServiceKit
 ///   the request's Host header with `http` or `https`;
 /// - `tls.certificate`, `tls.key` (PEM files): HTTPS on the DM port when both are set;
 /// - `max-message-size` (bytes, default 1048576), `max-object-size` (bytes, default 16777216),
-///   `max-commands` (per message, default 500), `default-client-max-message-size` (bytes, default 16384),
+///   `max-commands` (commands dm-session puts in one message, default 500), `max-incoming-commands` (commands
+///   accepted in one message from a device, default 5000), `default-client-max-message-size` (bytes, default 16384),
 ///   `idle-timeout` (seconds, default 120), `max-duration` (seconds, default 1800), `max-auth-failures`
 ///   (default 3).
 public struct DMSessionConfiguration: Sendable, Hashable {
@@ -69,6 +70,8 @@ public struct DMSessionConfiguration: Sendable, Hashable {
                 maxMessageSize: try reader.validatedInt(forKey: "max-message-size", default: 1 << 20, in: 1024...(256 << 20)),
                 maxObjectSize: try reader.validatedInt(forKey: "max-object-size", default: 16 << 20, in: 1024...(4 << 30)),
                 maxCommandsPerMessage: try reader.validatedInt(forKey: "max-commands", default: 500, in: 1...100_000),
+                maxIncomingCommands: try reader.validatedInt(
+                    forKey: "max-incoming-commands", default: 5000, in: 1...1_000_000),
                 defaultClientMaxMessageSize: try reader.validatedInt(
                     forKey: "default-client-max-message-size", default: 16 << 10, in: 512...(256 << 20)),
                 idleTimeout: .milliseconds(

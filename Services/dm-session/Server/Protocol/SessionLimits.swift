@@ -6,8 +6,10 @@ public struct SessionLimits: Sendable, Hashable {
     public var maxMessageSize: Int
     /// The largest object dm-session accepts (reassembled Large Objects included); its `MaxObjSize`.
     public var maxObjectSize: Int
-    /// The most commands in one message, either way (incoming ones count nested commands).
+    /// The most commands dm-session puts in one message (nested ones count).
     public var maxCommandsPerMessage: Int
+    /// The most commands accepted in one message from a device, Statuses and Results included (HTTP 413 above).
+    public var maxIncomingCommands: Int
     /// The `MaxMsgSize` assumed for a device that announces none.
     public var defaultClientMaxMessageSize: Int
     /// A session with no message for this long is ended (`timed-out`).
@@ -22,18 +24,21 @@ public struct SessionLimits: Sendable, Hashable {
     ///   - maxMessageSize: default 1 MiB.
     ///   - maxObjectSize: default 16 MiB.
     ///   - maxCommandsPerMessage: default 500.
+    ///   - maxIncomingCommands: default 5000.
     ///   - defaultClientMaxMessageSize: default 16 KiB.
     ///   - idleTimeout: default 120 s.
     ///   - maxSessionDuration: default 30 min.
     ///   - maxAuthFailures: default 3.
     public init(
         maxMessageSize: Int = 1 << 20, maxObjectSize: Int = 16 << 20, maxCommandsPerMessage: Int = 500,
+        maxIncomingCommands: Int = 5000,
         defaultClientMaxMessageSize: Int = 16 << 10, idleTimeout: Duration = .seconds(120),
         maxSessionDuration: Duration = .seconds(1800), maxAuthFailures: Int = 3
     ) {
         self.maxMessageSize = maxMessageSize
         self.maxObjectSize = maxObjectSize
         self.maxCommandsPerMessage = maxCommandsPerMessage
+        self.maxIncomingCommands = maxIncomingCommands
         self.defaultClientMaxMessageSize = defaultClientMaxMessageSize
         self.idleTimeout = idleTimeout
         self.maxSessionDuration = maxSessionDuration
