@@ -185,7 +185,14 @@ let package = Package(
             ],
             path: "Tests/DMSessionTests", swiftSettings: swiftSettings),
         .testTarget(
-            name: "DmctlTests", dependencies: ["dmctl", "Contracts", "Bus"], path: "Tests/DmctlTests",
+            name: "DmctlTests",
+            dependencies: [
+                "dmctl", "Contracts", "Bus", "DMSessionServer", "ServiceKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/DmctlTests",
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
