@@ -37,7 +37,11 @@ public struct TaskService: Service {
     }
 
     public func run() async throws {
-        try await cancelWhenGracefulShutdown { try await body() }
+        do {
+            try await cancelWhenGracefulShutdown { try await body() }
+        } catch is CancellationError {
+            // Cancelled by the graceful shutdown: a normal end.
+        }
     }
 }
 
@@ -65,10 +69,11 @@ public enum SessionApplication {
         var host = ServiceHost(configuration: settings, telemetry: telemetry, store: serviceStore)
         let bus = try await attachBus(store, settings, SessionCommandHandler(store: store, service: "dm-session"))
         let server = DMServer(store: store, configuration: configuration, logger: host.logger, didCommit: bus.didCommit)
-        host.addService(TaskService { try await store.writer.write { db in try store.requeueUnfinished(in: db) } })
         for service in bus.services { host.addService(service) }
         host.addService(try makeDMApplication(server: server, logger: host.logger))
         host.addService(TaskService {
+            // Sessions do not survive a restart: what they had taken goes back to the queue.
+            try await store.writer.write { db in try store.requeueUnfinished(in: db) }
             while !Task.isCancelled {
                 try await Task.sleep(for: .seconds(1))
                 await server.sweep()
