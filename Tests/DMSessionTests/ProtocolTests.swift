@@ -141,3 +141,29 @@ import Testing
         }
     }
 }
+
+/// One session per device at a time.
+@Suite struct OneSessionPerDeviceTests {
+    @Test func aNewSessionReplacesTheDevicesOpenOne() async throws {
+        let harness = try await Harness.make()
+        let device = TestDevice()
+        try await harness.register(device)
+        let id = try await harness.enqueue(device.deviceID, SessionCommandSpec(kind: .get, items: [.init(target: "./DevDetail/SwV")]))
+        try await harness.application.test(.router) { client in
+            var first = device
+            let opened = try await client.send(first.package1(), from: &first, to: "/dm")
+            #expect(opened.message?.body.contains { $0.name == "Get" } == true)
+            // The device gives up on it and starts over with a new SessionID.
+            var second = first
+            second.sessionID = "7D"
+            second.msgID = 0
+            let exchanges = try await client.runSession(&second)
+            #expect(exchanges.last?.message?.isFinal == true)
+            // The first session's token is gone.
+            let stale = try await client.send(try first.answer(opened), from: &first)
+            #expect(stale.status == 404)
+        }
+        #expect(try await harness.events(SessionEnded.self).map(\.outcome) == ["replaced", "completed"])
+        #expect(try await harness.commands(device.deviceID).first { $0.commandID == id }?.status == 200)
+    }
+}
