@@ -68,7 +68,9 @@ public enum SessionApplication {
         let store = SessionStore(writer: serviceStore.writer, eventSource: source)
         var host = ServiceHost(configuration: settings, telemetry: telemetry, store: serviceStore)
         let bus = try await attachBus(store, settings, SessionCommandHandler(store: store, service: "dm-session"))
-        let server = DMServer(store: store, configuration: configuration, logger: host.logger, didCommit: bus.didCommit)
+        let server = DMServer(
+            store: store, configuration: configuration, logger: host.logger, didCommit: bus.didCommit,
+            metrics: SessionMetrics(factory: telemetry.metricsFactory))
         for service in bus.services { host.addService(service) }
         host.addService(try makeDMApplication(server: server, logger: host.logger))
         host.addService(TaskService {

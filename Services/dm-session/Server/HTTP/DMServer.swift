@@ -1,5 +1,6 @@
 public import Foundation
-public import GRDB
+import GRDB
+import CoreMetrics
 public import Logging
 public import SyncML
 
@@ -16,6 +17,7 @@ public final class DMServer: Sendable {
     let clock: @Sendable () -> Date
     let makeNonce: @Sendable () -> String
     let didCommit: @Sendable () -> Void
+    let metrics: SessionMetrics?
 
     /// Creates the endpoint.
     /// - Parameters:
@@ -26,12 +28,14 @@ public final class DMServer: Sendable {
     ///   - makeNonce: fresh base64 nonces.
     ///   - didCommit: called after each transaction that may have appended events or commands (wakes the relay and
     ///     the command sender).
+    ///   - metrics: where to count messages and sessions (none in most tests).
     public init(
         store: SessionStore, configuration: DMSessionConfiguration, logger: Logger,
         clock: @escaping @Sendable () -> Date = { Date() },
         makeNonce: @escaping @Sendable () -> String = { Nonce.generateBase64() },
-        didCommit: @escaping @Sendable () -> Void = {}
+        didCommit: @escaping @Sendable () -> Void = {}, metrics: SessionMetrics? = nil
     ) {
+        self.metrics = metrics
         self.store = store
         self.configuration = configuration
         self.logger = logger
@@ -111,9 +115,16 @@ public final class DMServer: Sendable {
         guard live.syncMLSessionID == sessionID, live.deviceID == deviceID else {
             return .error(400, "SessionID or device does not belong to this session")
         }
-        return await live.lock.withLock {
+        let started = ContinuousClock.now
+        let answer = await live.lock.withLock {
             await receive(message, msgID: msgID, body: body, hmacHeader: hmacHeader, mediaType: mediaType, live: live)
         }
+        if let metrics {
+            let elapsed = ContinuousClock.now - started
+            metrics.duration.recordNanoseconds(
+                elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+        }
+        return answer
     }
 
     /// Opens a session for a device's first message (ending its previous one, if any).
@@ -143,8 +154,10 @@ public final class DMServer: Sendable {
         var session = live.state
         switch session.admission(msgID: msgID, body: body) {
         case .retransmission(let cached):
+            metrics?.retransmitted.increment()
             return Answer(status: 200, contentType: mediaType, body: cached.body, hmacHeader: cached.hmacHeader)
         case .stale:
+            metrics?.rejected.increment()
             return .error(400, "MsgID \(msgID) was already answered")
         case .new:
             break
@@ -160,11 +173,12 @@ public final class DMServer: Sendable {
             let (answer, effects) = session.receive(
                 message, body: body, hmacHeader: hmacHeader, queue: queue, now: now, makeNonce: makeNonce)
             let snapshot = session
-            if !effects.isEmpty || session.messagesReceived > 0 {
-                try await store.writer.write { db in try store.persist(effects, session: snapshot, now: now, in: db) }
-                didCommit()
-            }
+            // Every message changes the session's row (its message count) at least.
+            try await store.writer.write { db in try store.persist(effects, session: snapshot, now: now, in: db) }
+            didCommit()
             live.state = session
+            metrics?.answered.increment()
+            metrics?.record(effects)
             return Answer(status: 200, contentType: mediaType, body: answer.body, hmacHeader: answer.hmacHeader)
         } catch {
             logger.error("session store failed", metadata: ["error": "\(error)", "dm.session.id": "\(session.id)"])
@@ -184,6 +198,7 @@ public final class DMServer: Sendable {
                 do {
                     try await store.writer.write { db in try store.persist(effects, session: snapshot, now: now, in: db) }
                     didCommit()
+                    metrics?.record(effects)
                 } catch {
                     logger.error("session store failed", metadata: ["error": "\(error)"])
                 }

@@ -1,9 +1,9 @@
 public import Contracts
-public import Foundation
+import Foundation
 public import GRDB
 import Messaging
 import Notification
-public import SyncML
+import SyncML
 
 /// dm-session's persistence: devices, the command queue with outcomes, sessions, the last-known tree, and the
 /// events that describe each change (appended to the outbox in the same transaction).
