@@ -159,6 +159,30 @@ import Testing
         #expect(try await harness.tree(TestDevice().deviceID)["./Vendor/Log"] == nil)
     }
 
+    @Test func anObjectCutShortByAnotherGetsAlert1225() async throws {
+        let harness = try await Harness.make()
+        let device = TestDevice()
+        try await harness.register(device)
+        let answer = try await harness.application.test(.router) { client in
+            var device = device
+            let first = Command.replace(
+                ItemCommand(
+                    cmdID: "3",
+                    items: [Item(source: "./DevInfo/Ext/Blob", meta: MetaInfo(size: "100"), data: .text("0123456789"), moreData: true)]))
+            var message = device.package1(extra: [first])
+            message.isFinal = false
+            _ = try await client.send(message, from: &device, to: "/dm")
+            let other = Command.replace(ItemCommand(cmdID: "1", items: [Item(source: "./DevInfo/Ext/Other", data: .text("x"))]))
+            return try await client.send(
+                SyncMLMessage(header: device.nextHeader(withCred: false), body: [other]), from: &device)
+        }
+        let alert = answer.message?.body.compactMap { if case .alert(let a) = $0 { a } else { nil } }.first
+        #expect(alert?.code == 1225)
+        #expect(alert?.items.first?.target?.locURI == "./DevInfo/Ext/Blob")
+        let tree = try await harness.tree(device.deviceID)
+        #expect(tree["./DevInfo/Ext/Blob"] == nil && tree["./DevInfo/Ext/Other"] == "x")
+    }
+
     @Test func atomicSequenceAndUserInteraction() async throws {
         let harness = try await Harness.make()
         var device = TestDevice()

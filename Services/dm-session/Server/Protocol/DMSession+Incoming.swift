@@ -47,6 +47,7 @@ extension DMSession {
                 }
             }
             reply.status(for: command, code: code)
+            noteInterruptedObject(reply: &reply)
         case .unsupported:
             reply.status(for: command, code: StatusCode.optionalFeatureNotSupported.rawValue)
         case .add, .atomic, .copy, .delete, .exec, .get, .sequence:
@@ -122,6 +123,19 @@ extension DMSession {
         } else if buffered {
             reply.status(for: command, code: StatusCode.chunkedItemAccepted.rawValue)
         }
+        noteInterruptedObject(reply: &reply)
+    }
+
+    /// Alert 1225 (no end of data) for an object the device left unfinished, naming its node.
+    mutating func noteInterruptedObject(reply: inout ReplyBuilder) {
+        guard let object = interruptedObject else { return }
+        interruptedObject = nil
+        let uri = String(object.key.split(separator: " ", maxSplits: 1).last ?? "")
+        reply.append(
+            .alert(
+                AlertCommand(
+                    cmdID: reply.takeCmdID(), data: String(AlertCode.noEndOfData.rawValue),
+                    items: [Item(target: Location(uri), source: Location(uri))])))
     }
 
     /// The queued command a Results answers: the Get may still be in flight or already have its Status.

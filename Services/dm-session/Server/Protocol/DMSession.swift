@@ -69,6 +69,8 @@ public struct DMSession: Sendable {
     var pendingOrder: [String] = []
     var outgoingObject: OutgoingLargeObject?
     var incomingObject: IncomingLargeObject?
+    /// A Large Object from the device cut short by another object: answered with Alert 1225.
+    var interruptedObject: IncomingLargeObject?
     var serverPackageOpen = false
     var cached: CachedResponse?
 

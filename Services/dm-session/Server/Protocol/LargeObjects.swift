@@ -87,7 +87,8 @@ extension DMSession {
             whole.moreData = false
             return .complete(whole)
         }
-        // Anything else interrupts an object in progress: it is dropped.
+        // Anything else interrupts an object in progress: it is dropped (and the device told with Alert 1225).
+        if let object = incomingObject { interruptedObject = object }
         incomingObject = nil
         guard item.moreData else { return .complete(item) }
         guard let size = item.meta?.sizeValue else { return .failed(StatusCode.incompleteCommand.rawValue) }
