@@ -92,8 +92,10 @@ extension DMSession {
             // Larger than the device accepts, or the device announced no MaxObjSize (no Large Object support).
             rejectLocally(queued, status: StatusCode.requestEntityTooLarge.rawValue, effects: &effects)
         }
-        // The estimate is per command; the whole message decides. Drop from the end until it fits.
-        while added.count > 1,
+        // The estimate is per command (a WBXML code-page switch between commands can add 2 bytes each); when it
+        // comes close to the limit, the whole message decides: drop from the end until it fits.
+        let estimateIsSafe = used + 2 * added.count <= budget
+        while !estimateIsSafe, added.count > 1,
             reply.message(header: header, final: false).encoded(as: encoding).count > clientMaxMsgSize
         {
             let last = added.removeLast()
