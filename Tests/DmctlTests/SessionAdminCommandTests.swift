@@ -26,9 +26,12 @@ import Testing
         }
     }
 
-    /// dmctl off the test's thread (it blocks until the process ends).
+    /// dmctl on a thread of its own (it blocks until the process ends): blocking the cooperative pool would
+    /// starve the admin server that runs in this process and that dmctl talks to.
     static func dmctl(_ arguments: [String], stdin: [UInt8] = []) async throws -> DmctlRun {
-        try await Task.detached { try Dmctl.run(arguments, stdin: stdin) }.value
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try Dmctl.run(arguments, stdin: stdin) }) }.start()
+        }
     }
 
     @Test func devicesSessionAndTreeCommands() async throws {
