@@ -1,6 +1,7 @@
 public import Foundation
 import GRDB
 import CoreMetrics
+import ServiceKit
 public import Logging
 public import SyncML
 
@@ -229,5 +230,30 @@ public final class DMServer: Sendable {
     static func makeToken() -> String {
         var generator = SystemRandomNumberGenerator()
         return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+}
+
+extension DMServer {
+    /// A DM server on a fresh in-memory database with its migrations applied: for tests and for running dm-session
+    /// inside another process (dm-devsim's end-to-end tests). Nothing sweeps its idle sessions: call ``sweep()``.
+    ///
+    /// ```swift
+    /// let server = try await DMServer.inMemory()
+    /// let dm = try SessionApplication.makeDMApplication(server: server, logger: logger) { channel in
+    ///     port = channel.localAddress?.port      // the DM port (configuration port 0: any free one)
+    /// }
+    /// ```
+    /// - Parameters:
+    ///   - configuration: paths and limits; port 0 by default.
+    ///   - logger: the logger (quiet by default).
+    public static func inMemory(
+        configuration: DMSessionConfiguration = DMSessionConfiguration(port: 0),
+        logger: Logger = Logger(label: "dm-session", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) async throws -> DMServer {
+        var serviceStore = try ServiceStore.inMemory()
+        SessionSchema.register(in: &serviceStore.migrator)
+        try await serviceStore.migrate()
+        let store = SessionStore(writer: serviceStore.writer, eventSource: "dm-session")
+        return DMServer(store: store, configuration: configuration, logger: logger)
     }
 }
