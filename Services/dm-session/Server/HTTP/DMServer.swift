@@ -167,8 +167,12 @@ public final class DMServer: Sendable {
         let deviceID = session.deviceID
         let queueLimit = configuration.limits.maxCommandsPerMessage + 1
         do {
+            // The queue matters only when the answer may carry commands: the device's package is closed or it
+            // asks for the next message.
+            let asksForCommands =
+                message.isFinal || message.body.contains { if case .alert(let alert) = $0 { alert.code == 1222 } else { false } }
             let queue =
-                session.account == nil || session.outcome != nil
+                session.account == nil || session.outcome != nil || !asksForCommands
                 ? [] : try await store.writer.read { db in try store.queued(deviceID, limit: queueLimit, in: db) }
             let now = clock()
             let (answer, effects) = session.receive(
