@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "dmctl", targets: ["dmctl"]),
         .library(name: "Contracts", targets: ["Contracts"]),
         .executable(name: "dm-bus", targets: ["dm-bus"]),
+        .executable(name: "dm-session", targets: ["dm-session"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,6 +31,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.5.1"),
     ],
     targets: [
         // System libraries, found through pkg-config.
@@ -95,6 +99,34 @@ let package = Package(
             ],
             path: "Services/dmctl", swiftSettings: swiftSettings),
 
+        // dm-session: the DM session server (library, so tests and dm-devsim can run it in process) and its
+        // executable.
+        .target(
+            name: "DMSessionServer",
+            dependencies: [
+                "SyncML", "DMTree", "Notification", "Contracts", "Messaging", "Bus", "ServiceKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/dm-session/Server", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "dm-session",
+            dependencies: [
+                "DMSessionServer", "ServiceKit", "Bus", "Messaging",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Configuration", package: "swift-configuration"),
+            ],
+            path: "Services/dm-session/Main", swiftSettings: swiftSettings),
+
         // Tests.
         .executableTarget(
             name: "bus-test-peer",
@@ -142,7 +174,27 @@ let package = Package(
             ],
             path: "Tests/ServiceKitTests", swiftSettings: swiftSettings),
         .testTarget(
-            name: "DmctlTests", dependencies: ["dmctl", "Contracts", "Bus"], path: "Tests/DmctlTests",
+            name: "DMSessionTests",
+            dependencies: [
+                "DMSessionServer", "SyncML", "Contracts", "Messaging", "ServiceKit", "Notification",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/DMSessionTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DmctlTests",
+            dependencies: [
+                "dmctl", "Contracts", "Bus", "DMSessionServer", "ServiceKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/DmctlTests",
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

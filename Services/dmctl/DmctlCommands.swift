@@ -4,5 +4,6 @@ import ArgumentParser
 enum DmctlCommands {
     static let all: [any ParsableCommand.Type] = [
         SyncMLCommand.self, NotifyCommand.self, DDCommand.self, ContractsCommand.self, BusCommand.self, BenchCommand.self,
+        DevicesCommand.self, SessionCommand.self, TreeCommand.self,
     ]
 }

@@ -19,6 +19,25 @@ public enum ContractsCatalog {
         .result(of: SystemPing.self),
         .command(SystemReplay.self),
         .result(of: SystemReplay.self),
+        // dm-session.
+        .event(SessionStarted.self, subject: "IMEI:493005100592800"),
+        .event(SessionEnded.self, subject: "IMEI:493005100592800"),
+        .event(DeviceAuthenticated.self, subject: "IMEI:493005100592800"),
+        .event(DeviceAuthenticationFailed.self, subject: "IMEI:493005100592800"),
+        .event(CommandCompleted.self, subject: "IMEI:493005100592800"),
+        .event(AlertReceived.self, subject: "IMEI:493005100592800"),
+        .event(TreeValueChanged.self, subject: "IMEI:493005100592800"),
+        .command(SessionDeviceRegister.self),
+        .result(of: SessionDeviceRegister.self),
+        .command(SessionDeviceDelete.self),
+        .result(of: SessionDeviceDelete.self),
+        .command(SessionCommandEnqueue.self),
+        .result(of: SessionCommandEnqueue.self),
+        .command(SessionWakeup.self),
+        .result(of: SessionWakeup.self),
+        // dm-notify (sent by dm-session).
+        .command(NotifyPackage0Deliver.self),
+        .result(of: NotifyPackage0Deliver.self),
     ]
 
     /// The entry named `name`.

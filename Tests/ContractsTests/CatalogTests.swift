@@ -50,7 +50,12 @@ import Testing
         #expect(
             ContractsCatalog.entries.map(\.name) == [
                 "dm.bus.publisher.started", "system.ping", "system.ping.result", "system.replay",
-                "system.replay.result",
+                "system.replay.result", "dm.session.session.started", "dm.session.session.ended",
+                "dm.session.device.authenticated", "dm.session.device.authentication-failed",
+                "dm.session.command.completed", "dm.session.alert.received", "dm.session.tree.value-changed",
+                "session.device.register", "session.device.register.result", "session.device.delete",
+                "session.device.delete.result", "session.command.enqueue", "session.command.enqueue.result",
+                "session.wakeup", "session.wakeup.result", "notify.package0.deliver", "notify.package0.deliver.result",
             ])
         #expect(
             ContractsCatalog.entry(named: "dm.bus.publisher.started")?.swiftType == "CloudEvent<BusPublisherStarted>")
