@@ -120,7 +120,8 @@ let package = Package(
         .executableTarget(
             name: "dm-session",
             dependencies: [
-                "DMSessionServer", "ServiceKit", "Bus", "Messaging",
+                "DMSessionServer", "ServiceKit", "Contracts",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),

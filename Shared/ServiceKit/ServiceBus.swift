@@ -83,7 +83,7 @@ public final class ServiceBus: Service, Sendable {
         self.logger = logger
         self.source =
             identity.instanceID == identity.service
-            ? identity.executableName : "\(identity.executableName).\(identity.instanceID)"
+            ? identity.executableName : "\(identity.executableName)-\(identity.instanceID)"
     }
 
     // MARK: Writing events and commands

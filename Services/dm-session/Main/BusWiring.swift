@@ -1,41 +1,28 @@
-import Bus
+import Contracts
 import DMSessionServer
-import Messaging
+import Logging
 import ServiceKit
-import ServiceLifecycle
 
-/// dm-session on the bus, wired by hand the way `Tests/BusTestPeer` does it: one node; a publisher to dm-bus
-/// behind the event relay; the command ROUTER behind a receiver (which also answers `system.ping` and
-/// `system.replay`); a sender with a DEALER to dm-notify. Kept in this one file so that ServiceKit's standard bus
-/// attachment can replace it.
+/// dm-session on the bus through the service kit's attachment: events from the store's outbox to dm-bus, the
+/// session commands (and `system.ping`/`system.replay`) on its ROUTER, wake-ups to dm-notify through the
+/// command outbox. The attachment wakes its relay and sender on every commit by itself.
 enum BusWiring {
     static func attach(
         store: SessionStore, settings: ServiceConfiguration, handler: SessionCommandHandler
     ) async throws -> SessionBusAttachment {
-        let bus = settings.bus
-        let node = try BusNode(name: "dm-session")
-        let publisher = try await node.publisher(connectingTo: bus.publishEndpoint)
-        let relay = EventRelay(writer: store.writer, sink: publisher)
-        var services: [any Service] = [TaskService { try await relay.run() }]
-        if let endpoint = bus.commandEndpoint {
-            let router = try await node.router(bindingTo: endpoint)
-            let receiver = CommandReceiver(writer: store.writer, endpoint: router) { command, db in
-                let outcome = try handler.handle(command, in: db)
-                return outcome
-            }
-            services.append(TaskService { try await receiver.run() })
+        var handlers = CommandHandlers()
+        for name in [
+            SessionDeviceRegister.commandName, SessionDeviceDelete.commandName, SessionCommandEnqueue.commandName,
+            SessionWakeup.commandName,
+        ] {
+            handlers.on(name: name, handler.handler)
         }
-        var channels: [String: any CommandChannel] = [:]
-        if let notify = bus.commandEndpoint(of: "notify") {
-            channels["notify"] = try await node.dealer(connectingTo: notify)
-        }
-        let sender = CommandSender(writer: store.writer, channels: channels)
-        services.append(TaskService { try await sender.run() })
-        return SessionBusAttachment(
-            didCommit: {
-                relay.wake()
-                sender.wake()
-            },
-            services: services)
+        var logger = Logger(label: "dm-session")
+        logger[metadataKey: "dm.instance"] = .string(settings.instanceID)
+        let bus = ServiceBus(
+            identity: ServiceIdentity(service: settings.service, instanceID: settings.instanceID),
+            configuration: settings.bus, writer: store.writer, handlers: handlers, sendsTo: ["notify"], logger: logger)
+        precondition(bus.source == store.eventSource, "the outbox and the replay must name the same source")
+        return SessionBusAttachment(didCommit: {}, services: [bus])
     }
 }
