@@ -134,7 +134,7 @@ let package = Package(
             dependencies: ["Bus", "Messaging", "Contracts", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/BusTestPeer", swiftSettings: swiftSettings),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["bus-test-peer", "dm-bus", "dmctl", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "EndToEndTests", dependencies: ["bus-test-peer", "dm-bus", "dm-session", "dmctl", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/EndToEndTests", swiftSettings: swiftSettings),
         .testTarget(
             name: "XMLStreamTests", dependencies: ["XMLStream"], path: "Tests/XMLStreamTests",

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 import Testing
 
 /// dmctl's bus tools and the pyzmq integrator example against a real dm-bus and a real command endpoint.
@@ -91,10 +94,71 @@ import Testing
         #expect(await unknown.waitForExit(timeout: .seconds(30)) == 2)
     }
 
+    /// dm-bus and dm-session as processes on free loopback ports: the stack an integrator plugs into.
+    struct SessionStack {
+        let directory: URL, xpub: String, router: String, dm: URL, admin: String
+        let bus: ChildProcess, session: ChildProcess
+        func stop() {
+            session.terminate()
+            bus.terminate()
+        }
+    }
+
+    static func startSessionStack() async throws -> SessionStack {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stack-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let ports = freePorts(5)
+        let xsub = "tcp://127.0.0.1:\(ports[0])", xpub = "tcp://127.0.0.1:\(ports[1])"
+        let router = "tcp://127.0.0.1:\(ports[2])"
+        let bus = try ChildProcess(
+            "dm-bus", [], environment: ["DM_BUS_XSUB": xsub, "DM_BUS_XPUB": xpub, "DM_BUS_STATS_INTERVAL": "0", "DM_BUS_ADMIN_PORT": "0"],
+            logDirectory: directory, label: "dm-bus")
+        let session = try ChildProcess(
+            "dm-session", [],
+            environment: [
+                "DM_SESSION_HTTP_PORT": String(ports[3]), "DM_SESSION_ADMIN_PORT": String(ports[4]),
+                "DM_SESSION_DATA_DIRECTORY": directory.appendingPathComponent("session").path,
+                "DM_SESSION_BUS_XSUB": xsub, "DM_SESSION_BUS_ROUTER": router,
+            ],
+            logDirectory: directory, label: "dm-session")
+        let admin = "http://127.0.0.1:\(ports[4])"
+        let stack = SessionStack(
+            directory: directory, xpub: xpub, router: router, dm: URL(string: "http://127.0.0.1:\(ports[3])/dm")!,
+            admin: admin, bus: bus, session: session)
+        for _ in 0..<300 {
+            if await Self.isReady(admin) { return stack }
+            guard session.isRunning else { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        stack.stop()
+        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "dm-session did not become ready: \(session.log)"])
+    }
+
+    static func isReady(_ admin: String) async -> Bool {
+        guard let url = URL(string: admin + "/readyz"),
+            let (_, response) = try? await URLSession.shared.data(from: url)
+        else { return false }
+        return (response as? HTTPURLResponse)?.statusCode == 200
+    }
+
+    /// A device's package 1 without credentials: dm-session starts a session and challenges it (events
+    /// `dm.session.session.started` and `dm.session.device.authentication-failed`).
+    static func packageOne(device: String, session: Int, server: URL) -> Data {
+        Data(
+            """
+            <SyncML xmlns="SYNCML:SYNCML1.2"><SyncHdr><VerDTD>1.2</VerDTD><VerProto>DM/1.2</VerProto>\
+            <SessionID>\(session)</SessionID><MsgID>1</MsgID><Target><LocURI>\(server.absoluteString)</LocURI></Target>\
+            <Source><LocURI>\(device)</LocURI></Source></SyncHdr><SyncBody>\
+            <Alert><CmdID>1</CmdID><Data>1201</Data></Alert>\
+            <Replace><CmdID>2</CmdID><Item><Source><LocURI>./DevInfo/DevId</LocURI></Source><Data>\(device)</Data></Item></Replace>\
+            <Final/></SyncBody></SyncML>
+            """.utf8)
+    }
+
     @Test(.enabled(if: python != nil, "python3 with pyzmq is not installed (compose/stack test installs python3-zmq)"))
     func integratorExampleUsesOnlyTheDocumentedNames() async throws {
         let python = try #require(Self.python)
-        let stack = try Self.startStack()
+        let stack = try await Self.startSessionStack()
         defer { stack.stop() }
         let script = Self.repositoryRoot.appendingPathComponent("docs/examples/integrator.py").path
         let ping = try ChildProcess("/usr/bin/env", [python, script, "ping", stack.router], logDirectory: stack.directory, label: "py-ping", absolute: true)
@@ -102,16 +166,34 @@ import Testing
         let reply = try #require(ping.log.split(separator: "\n").first { $0.hasPrefix("{") })
         let object = try JSONSerialization.jsonObject(with: Data(reply.utf8)) as? [String: Any]
         #expect(object?["ok"] as? Bool == true)
-        #expect((object?["data"] as? [String: Any])?["service"] as? String == "bus-test-peer")
+        #expect((object?["data"] as? [String: Any])?["service"] as? String == "dm-session")
+
+        let device = "IMEI:490154203237518"
+        let add = try ChildProcess(
+            "dmctl",
+            ["devices", "add", "--admin", stack.admin, "--id", device, "--client-auth", "md5", "--client-name", "dev",
+             "--client-secret", "devpass", "--server-id", "dm.example", "--server-auth", "md5", "--server-secret", "srvpass"],
+            logDirectory: stack.directory, label: "devices-add")
+        #expect(await add.waitForExit(timeout: .seconds(30)) == 0, "\(add.log)")
 
         let tail = try ChildProcess(
-            "/usr/bin/env", [python, script, "tail", stack.xpub, "--type", "dm.test.", "--count", "2", "--timeout", "30"],
+            "/usr/bin/env", [python, script, "tail", stack.xpub, "--type", "dm.session.", "--count", "2", "--timeout", "30"],
             logDirectory: stack.directory, label: "py-tail", absolute: true)
-        for _ in 0..<20 where tail.isRunning {
-            try await Self.makeEvents(stack, count: 2)
-            try await Task.sleep(for: .milliseconds(200))
+        // The subscription takes a moment to reach dm-bus: keep starting sessions until the tail has its events.
+        var sessionNumber = 1
+        while tail.isRunning && sessionNumber < 40 {
+            var request = URLRequest(url: stack.dm)
+            request.httpMethod = "POST"
+            request.setValue("application/vnd.syncml.dm+xml", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Self.packageOne(device: device, session: sessionNumber, server: stack.dm)
+            let (_, response) = try await URLSession.shared.data(for: request)
+            #expect((response as? HTTPURLResponse)?.statusCode == 200)
+            sessionNumber += 1
+            try await Task.sleep(for: .milliseconds(300))
         }
         #expect(await tail.waitForExit(timeout: .seconds(30)) == 0, "\(tail.log)")
-        #expect(tail.log.split(separator: "\n").filter { $0.contains(#""type": "dm.test.command.applied""#) }.count == 2)
+        let events = tail.log.split(separator: "\n").filter { $0.contains(#""type": "dm.session."#) }
+        #expect(events.count == 2)
+        #expect(events.allSatisfy { $0.contains(#""source": "dm-session""#) })
     }
 }
