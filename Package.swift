@@ -17,6 +17,8 @@ let package = Package(
         .executable(name: "dmctl", targets: ["dmctl"]),
         .library(name: "Contracts", targets: ["Contracts"]),
         .executable(name: "dm-bus", targets: ["dm-bus"]),
+        .executable(name: "dm-devsim", targets: ["dm-devsim"]),
+        .library(name: "DeviceSimulator", targets: ["DeviceSimulator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,6 +32,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        // dm-devsim: HTTP client, SMPP server (NIO), latency histograms, YAML profiles.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // System libraries, found through pkg-config.
@@ -94,6 +101,32 @@ let package = Package(
             ],
             path: "Services/dmctl", swiftSettings: swiftSettings),
 
+        // dm-devsim: simulated OMA DM 1.2 devices. The library holds the pure device engine and client session
+        // (Engine/, Tree/, Session/), the enabler and notification logic, and the I/O edges (IO/).
+        .target(
+            name: "DeviceSimulator",
+            dependencies: [
+                "SyncML", "DMTree", "Notification", "Download",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/dm-devsim/Simulator", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "dm-devsim",
+            dependencies: [
+                "DeviceSimulator", "SyncML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/dm-devsim/Main", swiftSettings: swiftSettings),
+
         // Tests.
         .executableTarget(
             name: "bus-test-peer",
@@ -140,6 +173,14 @@ let package = Package(
                 .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
             path: "Tests/ServiceKitTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DevSimTests",
+            dependencies: [
+                "DeviceSimulator", "SyncML", "DMTree", "Notification", "Download",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Tests/DevSimTests", swiftSettings: swiftSettings),
         .testTarget(
             name: "DmctlTests", dependencies: ["dmctl", "Contracts", "Bus"], path: "Tests/DmctlTests",
             swiftSettings: swiftSettings),

@@ -1,0 +1,2 @@
+import DeviceSimulator
+print("dm-devsim")
