@@ -107,6 +107,7 @@ let package = Package(
             name: "DeviceSimulator",
             dependencies: [
                 "SyncML", "DMTree", "Notification", "Download",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -177,6 +178,7 @@ let package = Package(
             name: "DevSimTests",
             dependencies: [
                 "DeviceSimulator", "SyncML", "DMTree", "Notification", "Download",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
