@@ -79,13 +79,16 @@ struct NotificationIntakeTests {
         #expect(message.destinationAddress == "15550100001")
         #expect(message.hasUDH)
         #expect(message.message == userData)
-        let receipt = try #require(session.receipt(for: id, of: message, delivered: true))
+        let made = session.receipt(for: id, of: message, delivered: true)
+        let receipt = try #require(made)
         #expect(receipt.commandID == SMPPPDU.Command.deliverSM)
         let text = String(decoding: try SMPPShortMessage.decode(receipt.body).message, as: UTF8.self)
         #expect(text.hasPrefix("id:\(id) sub:001 dlvrd:001"))
         #expect(text.contains("stat:DELIVRD"))
-        #expect(session.handle(SMPPPDU(commandID: SMPPPDU.Command.enquireLink, sequence: 3)).replies.first?.commandID == 0x8000_0015)
-        #expect(session.handle(SMPPPDU(commandID: SMPPPDU.Command.unbind, sequence: 4)).close)
+        let link = session.handle(SMPPPDU(commandID: SMPPPDU.Command.enquireLink, sequence: 3))
+        #expect(link.replies.first?.commandID == 0x8000_0015)
+        let unbind = session.handle(SMPPPDU(commandID: SMPPPDU.Command.unbind, sequence: 4))
+        #expect(unbind.close)
     }
 
     @Test("A submit_sm before bind is refused with ESME_RINVBNDSTS")
@@ -93,6 +96,7 @@ struct NotificationIntakeTests {
         var session = SMSCSession()
         let submit = SMPPShortMessage(sourceAddress: "A", destinationAddress: "B", message: [1])
         let output = session.handle(SMPPPDU(commandID: SMPPPDU.Command.submitSM, sequence: 1, body: submit.encoded()))
+        _ = output
         #expect(output.replies.first?.status == SMPPPDU.Status.incorrectBindStatus)
         #expect(output.submitted.isEmpty)
     }

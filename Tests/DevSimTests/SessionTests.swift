@@ -1,6 +1,7 @@
 import DMTree
 import DeviceSimulator
 import SyncML
+import Synchronization
 import Testing
 
 /// The client session over a transport, against the in-process stand-in server (``FakeDMServer``).

@@ -34,29 +34,34 @@ struct LoadCommand: AsyncParsableCommand {
             profile: try options.loadProfile(), serverURL: options.server, seed: options.seed,
             forceWBXML: options.wbxml)
         let devices = (0..<options.devices).map(factory.device)
-        let client = HTTPTransport.makeClient(concurrency: concurrency, insecure: options.insecure)
+        let transport = HTTPTransport(
+            client: HTTPTransport.makeClient(concurrency: concurrency, insecure: options.insecure))
         let generator = LoadGenerator(
             driver: SessionDriver(
-                transport: HTTPTransport(client: client),
+                transport: transport,
                 serverAuthPolicy: options.requireServerAuth ? .required : .ifPresent),
             options: LoadOptions(
                 concurrency: concurrency, duration: duration.map { .milliseconds(Int($0 * 1000)) }, sessions: sessions))
         let json = self.json
         let (_, report) = await generator.run(devices: devices) { progress in
             if json {
-                print(Self.jsonLine(progress, final: false))
+                Self.emit(Self.jsonLine(progress, final: false))
             } else {
-                print(
+                Self.emit(
                     String(
                         format: "%6.1fs sessions=%d ok=%d rate=%.1f/s errors=%d p50=%.1fms p99=%.1fms", progress.seconds,
                         progress.sessions, progress.succeeded, progress.sessionsPerSecond,
                         progress.sessions - progress.succeeded, progress.latencyMilliseconds["p50"] ?? 0,
                         progress.latencyMilliseconds["p99"] ?? 0))
             }
-            fflush(stdout)
         }
-        try await client.shutdown()
-        print(json ? Self.jsonLine(report, final: true) : report.text)
+        try await transport.shutdown()
+        Self.emit(json ? Self.jsonLine(report, final: true) : report.text)
+    }
+
+    /// Writes a line to standard output at once (progress lines must not wait in a pipe's buffer).
+    static func emit(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     static func jsonLine(_ report: LoadReport, final: Bool) -> String {

@@ -33,7 +33,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         let logger = Logger(label: "dm-devsim")
-        let host = try await SimulatorHost.start(
+        let simulator = try await SimulatorHost.start(
             SimulatorConfiguration(
                 serverURL: options.server, devices: options.devices, profile: try options.loadProfile(),
                 seed: options.seed, wbxml: options.wbxml, statePath: state, host: host, httpPort: httpPort,
@@ -41,11 +41,11 @@ struct RunCommand: AsyncParsableCommand {
                 serverAuthPolicy: options.requireServerAuth ? .required : .ifPresent, maxConcurrentSessions: maxSessions),
             logger: logger)
         if let importTo {
-            try await host.writeImportFile(to: importTo)
+            try await simulator.writeImportFile(to: importTo)
             logger.info("import file written", metadata: ["dm.path": "\(importTo)"])
         }
         if registerAtStart {
-            let fleet = host.fleet
+            let fleet = simulator.fleet
             let ids = await fleet.deviceIDs
             Task.detached {
                 await withTaskGroup(of: Void.self) { group in
@@ -54,11 +54,11 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         do {
-            try await host.serve()
+            try await simulator.serve()
         } catch {
-            try? await host.shutdown()
+            try? await simulator.shutdown()
             throw error
         }
-        try await host.shutdown()
+        try await simulator.shutdown()
     }
 }

@@ -1,5 +1,7 @@
+import DMTree
 import Foundation
-import Hummingbird
+import SyncML
+public import Hummingbird
 import NIOCore
 
 /// JSON views the admin REST API returns.
@@ -80,8 +82,6 @@ extension SimulatedDevice {
         }
     }
 }
-
-import DMTree
 
 enum DMTreePath {
     static func uri(_ path: String) throws -> NodeURI { try NodeURI(path) }

@@ -61,17 +61,23 @@ public struct CommandExecutor: Sendable {
         case .add(let c): return itemCommand(c, name: "Add", in: container)
         case .replace(let c): return itemCommand(c, name: "Replace", in: container)
         case .delete(let c):
-            return perItem(c, name: "Delete") { item in
-                guard let uri = targetURI(item) else { return 404 }
-                return device.tree.delete(uri, serverID: serverID)
+            var codes: [Int] = []
+            for item in c.items {
+                codes.append(targetURI(item).map { device.tree.delete($0, serverID: serverID) } ?? 404)
             }
+            return finishItems(c, name: "Delete", codes: codes)
         case .copy(let c):
-            return perItem(c, name: "Copy") { item in
+            var codes: [Int] = []
+            for item in c.items {
                 guard let target = targetURI(item), let sourceText = item.source?.locURI,
                     let source = try? NodeURI(sourceText)
-                else { return 404 }
-                return device.tree.copy(from: source, to: target, serverID: serverID)
+                else {
+                    codes.append(404)
+                    continue
+                }
+                codes.append(device.tree.copy(from: source, to: target, serverID: serverID))
             }
+            return finishItems(c, name: "Copy", codes: codes)
         case .get(let c):
             if container == .atomic {
                 reply(status(c.cmdID, "Get", 500, noResp: c.noResp))
@@ -106,9 +112,9 @@ public struct CommandExecutor: Sendable {
         if c.items.count == 1, let item = c.items.first, item.moreData || largeObject?.target == item.target?.locURI {
             return largeObjectChunk(c, name: name, item: item)
         }
-        return perItem(c, name: name) { item in
-            apply(name, item: item, commandMeta: c.meta, value: nil)
-        }
+        var codes: [Int] = []
+        for item in c.items { codes.append(apply(name, item: item, commandMeta: c.meta, value: nil)) }
+        return finishItems(c, name: name, codes: codes)
     }
 
     private mutating func apply(_ name: String, item: Item, commandMeta: MetaInfo?, value override: [UInt8]?) -> Int {
@@ -359,9 +365,7 @@ public struct CommandExecutor: Sendable {
 
     // MARK: Helpers
 
-    private mutating func perItem(_ c: ItemCommand, name: String, _ body: (Item) -> Int) -> Int {
-        var codes: [Int] = []
-        for item in c.items { codes.append(body(item)) }
+    private mutating func finishItems(_ c: ItemCommand, name: String, codes: [Int]) -> Int {
         appendStatuses(c, name: name, codes: codes)
         return codes.first { !(200..<300).contains($0) } ?? codes.first ?? 200
     }

@@ -67,6 +67,8 @@ public struct LoadGenerator: Sendable {
             var errors: [String: Int] = [:]
         }
         let state = Mutex(State())
+        /// Sessions started so far (checked against the session limit).
+        let started = Atomic<Int>(0)
     }
 
     /// Runs the load. `progress` is called about once a second with the running totals.
@@ -78,7 +80,6 @@ public struct LoadGenerator: Sendable {
         let deadline = options.duration.map { start + $0 }
         let limit = options.sessions ?? Int.max
         let workers = max(1, min(options.concurrency, devices.count))
-        let started = Atomic<Int>(0)
         let driver = self.driver
 
         let finished = await withTaskGroup(of: [(Int, SimulatedDevice)].self) { group in
@@ -98,7 +99,7 @@ public struct LoadGenerator: Sendable {
                     var cursor = 0
                     while true {
                         if let deadline, ContinuousClock.now >= deadline { break }
-                        if started.add(1, ordering: .relaxed).newValue > limit { break }
+                        if stats.started.add(1, ordering: .relaxed).newValue > limit { break }
                         let (index, device) = owned[cursor]
                         let (after, result) = await driver.run(device: device, trigger: .clientInitiated, random: &random)
                         owned[cursor] = (index, after)

@@ -1,5 +1,6 @@
 public import AsyncHTTPClient
-import NIOCore
+public import NIOCore
+import NIOSSL
 import NIOHTTP1
 
 /// DM over HTTP(S) with AsyncHTTPClient: one shared client (and connection pool) for every simulated device.
@@ -18,13 +19,18 @@ public struct HTTPTransport: DMTransport, PackageFetcher {
     /// A client with a pool sized for `concurrency` connections per host; `insecure` skips certificate checks
     /// (self-signed test servers).
     public static func makeClient(concurrency: Int, insecure: Bool = false) -> HTTPClient {
-        var configuration = HTTPClient.Configuration()
+        var configuration =
+            insecure ? HTTPClient.Configuration(certificateVerification: .none) : HTTPClient.Configuration()
         configuration.connectionPool = .init(
             idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, concurrency))
         configuration.timeout = .init(connect: .seconds(10), read: .seconds(60))
-        if insecure { configuration.tlsConfiguration = .clientDefault; configuration.tlsConfiguration?.certificateVerification = .none }
         configuration.decompression = .disabled
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
+    /// Closes the client's connections.
+    public func shutdown() async throws {
+        try await client.shutdown()
     }
 
     public func post(url: String, body: [UInt8], contentType: String, hmacHeader: String?, dropAfter: Int?) async throws

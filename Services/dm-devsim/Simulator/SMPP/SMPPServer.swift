@@ -1,5 +1,5 @@
-import Logging
-import NIOCore
+public import Logging
+public import NIOCore
 import NIOPosix
 
 /// The SMSC role on port 2775: dm-notify binds (bind_transceiver) and submits WAP Push SMS (submit_sm with UDH);

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One ESME connection to the simulated SMSC, as a state machine: takes a PDU, returns the PDUs to write and the
 /// short messages to deliver to the simulated phones. No I/O.

@@ -329,9 +329,29 @@ public struct ClientSession: Sendable {
         }
         if let headerStatus { body.append(numbered(.status(headerStatus))) }
         let budget = max(1024, serverMaxMsgSize - 512)
-        var size = SyncMLMessage(header: header, body: body).encoded(as: encoding).count
         var sentAlertsHere: [String: PendingAlert] = [:]
         var endedOnChunk = false
+        // Fast path: everything queued fits in one message (no chunk, no Results over the budget).
+        let allFit: Bool = {
+            guard !queue.contains(where: { $0.endsMessage }) else { return false }
+            var probe = body
+            var id = nextID
+            for entry in queue {
+                probe.append(Self.renumber(entry.command, id: id))
+                id += 1
+            }
+            return SyncMLMessage(header: header, body: probe, isFinal: false).encoded(as: encoding).count <= budget
+        }()
+        if allFit {
+            for entry in queue {
+                let candidate = numbered(entry.command)
+                body.append(candidate)
+                if let alert = entry.alert { sentAlertsHere[candidate.cmdID] = alert }
+            }
+            queue.removeAll()
+        }
+        let emptySize = SyncMLMessage(header: header, body: [], isFinal: false).encoded(as: encoding).count
+        var size = SyncMLMessage(header: header, body: body).encoded(as: encoding).count
         while !queue.isEmpty {
             var entry = queue[0]
             if case .results(let results) = entry.command, let chunks = Self.chunked(results, limit: budget - size - 256)
@@ -342,7 +362,7 @@ public struct ClientSession: Sendable {
             }
             let candidate = numbered(entry.command)
             let added = SyncMLMessage(header: header, body: [candidate], isFinal: false).encoded(as: encoding).count
-                - SyncMLMessage(header: header, body: [], isFinal: false).encoded(as: encoding).count
+                - emptySize
             if size + added > budget && body.count > (headerStatus == nil ? 0 : 1) {
                 nextID -= 1
                 break
