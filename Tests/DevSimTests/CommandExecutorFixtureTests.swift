@@ -25,11 +25,14 @@ struct CommandExecutorFixtureTests {
         let setup = execute(try Fixtures.message(11), on: TestDevices.deviceA()).device
         let run = execute(try Fixtures.message(12), on: setup)
         #expect(run.replies.code("2") == 200)
-        #expect(run.replies.codes("3") == [200, 200, 404])  // Ext/Comment does not exist
+        // Name and Ext/Comment were never added: Replace does not create nodes (404)
+        #expect(run.replies.codes("3") == [404, 200, 404])
         #expect(run.replies.code("4") == 404)  // ./DMAcc/legacysrv
         #expect(run.replies.code("5") == 200)
         #expect(run.replies.code("6") == 404)  // Copy from a missing PortNbr
-        #expect(run.device.tree.value("./DMAcc/corpmdm/Name") == "Corporate MDM")
+        #expect(run.device.tree.value("./DMAcc/corpmdm/Name") == nil)
+        #expect(run.device.tree.value("./DMAcc/corpmdm/AAuthPref") == "BASIC")
+        #expect(run.device.tree.value("./DMAcc/corpmdm/Ext/Retries") == nil)
         #expect(run.device.tree.node("./DMAcc/corpmdm/Ext/Cert") == nil)
     }
 

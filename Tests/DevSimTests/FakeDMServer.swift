@@ -24,6 +24,9 @@ final class FakeDMServer: Sendable {
         var commandBatches: [[Command]] = []
         /// Server MaxMsgSize to announce.
         var maxMsgSize: Int?
+        /// The client nonce the server believes the device has (devices start with four zero bytes, so any other
+        /// value makes the first credential fail and the server challenge).
+        var initialClientNonce: [UInt8] = Array("fake-server-nonce!".utf8)
     }
 
     struct State {
@@ -47,6 +50,7 @@ final class FakeDMServer: Sendable {
         self.configuration = configuration
         var initial = State()
         initial.batches = configuration.commandBatches
+        initial.clientNonce = configuration.initialClientNonce
         state = Mutex(initial)
     }
 
@@ -88,6 +92,10 @@ final class FakeDMServer: Sendable {
                     }
                 }
             }
+            // The device's Chal for the server's credentials: the nonce to use from now on.
+            for case .status(let s) in message.body where s.cmdRef == "0" {
+                if let nonce = s.chal?.meta.nextNonce, let bytes = Base64.decode(nonce) { state.serverNonce = bytes }
+            }
             var header = SyncHeader(
                 sessionID: session, msgID: String(msgID), target: Location(message.header.source.locURI),
                 source: Location(c.serverURL), respURI: c.respURI)
@@ -117,10 +125,6 @@ final class FakeDMServer: Sendable {
             var headerStatus = StatusCommand(
                 cmdID: next(), msgRef: message.header.msgID, cmdRef: "0", cmd: "SyncHdr",
                 targetRefs: [message.header.target.locURI], sourceRefs: [message.header.source.locURI], data: "200")
-            // The device's Chal for the server's credentials.
-            for case .status(let s) in message.body where s.cmdRef == "0" {
-                if let nonce = s.chal?.meta.nextNonce, let bytes = Base64.decode(nonce) { state.serverNonce = bytes }
-            }
             if !authOK {
                 state.challenges += 1
                 state.clientNonce = newNonce

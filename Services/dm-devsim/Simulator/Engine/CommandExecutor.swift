@@ -48,8 +48,11 @@ public struct CommandExecutor: Sendable {
             case .status, .results: continue
             default: _ = execute(command, in: .body)
             }
+            // A device gives a new SCOMO Download entry its Status and Operations at once.
+            if case .atomic = command { SCOMOTree.completeDownloadEntries(in: &device.tree, serverID: serverID) }
+            if case .add = command { SCOMOTree.completeDownloadEntries(in: &device.tree, serverID: serverID) }
+            if case .sequence = command { SCOMOTree.completeDownloadEntries(in: &device.tree, serverID: serverID) }
         }
-        SCOMOTree.completeDownloadEntries(in: &device.tree, serverID: serverID)
     }
 
     // MARK: Dispatch
@@ -319,8 +322,11 @@ public struct CommandExecutor: Sendable {
             atomicStatus.data = "507"
             replies[statusIndex] = .status(atomicStatus)
         }
-        for (index, code) in outcomes where (200..<300).contains(code) {
-            guard index < replies.count, case .status(var inner) = replies[index] else { continue }
+        _ = outcomes
+        for index in (statusIndex + 1)..<replies.count {
+            guard case .status(var inner) = replies[index], let code = inner.code, (200..<300).contains(code),
+                code != 215
+            else { continue }
             inner.data = "216"
             inner.items = []
             replies[index] = .status(inner)

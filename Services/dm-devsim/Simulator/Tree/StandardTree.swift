@@ -64,7 +64,7 @@ public enum StandardTree {
         leaf("./DevDetail/Ext/Battery/Level", "87", format: .int)
 
         // DMAcc
-        interior("./DMAcc", acl: acl("Get=*&Add=\(srv)"), type: nil)
+        interior("./DMAcc", acl: acl("Get=*&Add=\(srv)&Replace=\(srv)&Delete=\(srv)"), type: nil)
         let accountPath = "./DMAcc/\(account.accountName)"
         tree.set(
             accountPath,
