@@ -33,14 +33,22 @@ public struct SQLiteDeviceStore: DeviceStoring {
         return migrator
     }
 
+    /// Every stored device, read a page at a time (10,000 devices do not sit in memory twice as JSON).
     public func loadAll() async throws -> [SimulatedDevice] {
-        let rows = try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT state FROM device ORDER BY rowid")
-        }
         let decoder = JSONDecoder()
-        return try rows.map { row in
-            let data: Data = row["state"]
-            return try decoder.decode(SimulatedDevice.self, from: data)
+        var devices: [SimulatedDevice] = []
+        var last: Int64 = 0
+        while true {
+            let rows = try await writer.read { [last] db in
+                try Row.fetchAll(
+                    db, sql: "SELECT rowid, state FROM device WHERE rowid > ? ORDER BY rowid LIMIT 256", arguments: [last])
+            }
+            guard !rows.isEmpty else { return devices }
+            for row in rows {
+                let data: Data = row["state"]
+                devices.append(try decoder.decode(SimulatedDevice.self, from: data))
+                last = row["rowid"]
+            }
         }
     }
 
@@ -48,7 +56,17 @@ public struct SQLiteDeviceStore: DeviceStoring {
         try await saveAll([device])
     }
 
+    /// Saves devices in transactions of 256.
     public func saveAll(_ devices: [SimulatedDevice]) async throws {
+        var start = 0
+        while start < devices.count {
+            let end = min(start + 256, devices.count)
+            try await saveBatch(devices[start..<end])
+            start = end
+        }
+    }
+
+    private func saveBatch(_ devices: ArraySlice<SimulatedDevice>) async throws {
         let encoder = JSONEncoder()
         let rows = try devices.map { ($0.deviceID, $0.identity.msisdn, try encoder.encode($0)) }
         let now = Date().timeIntervalSince1970
