@@ -24,6 +24,8 @@ final class FakeDMServer: Sendable {
         var commandBatches: [[Command]] = []
         /// Server MaxMsgSize to announce.
         var maxMsgSize: Int?
+        /// Send the command batches as one package over several messages (Final only on the last).
+        var splitPackages = false
         /// The client nonce the server believes the device has (devices start with four zero bytes, so any other
         /// value makes the first credential fail and the server challenge).
         var initialClientNonce: [UInt8] = Array("fake-server-nonce!".utf8)
@@ -188,7 +190,8 @@ final class FakeDMServer: Sendable {
             if !state.batches.isEmpty {
                 let batch = state.batches.removeFirst()
                 for command in batch { body.append(command) }
-                let lastOfPackage = state.batches.isEmpty || !batch.contains { Self.hasMoreData($0) }
+                let lastOfPackage =
+                    state.batches.isEmpty || (!c.splitPackages && !batch.contains { Self.hasMoreData($0) })
                 return reply(SyncMLMessage(header: header, body: body, isFinal: lastOfPackage), encoding, &state)
             }
             return reply(SyncMLMessage(header: header, body: body, isFinal: true), encoding, &state)

@@ -183,6 +183,26 @@ struct SessionTests {
         #expect(server.received.last?.isFinal == true)
     }
 
+    @Test("A server package split over messages: the device asks for the rest with 1222, without Final")
+    func serverMultiMessagePackage() async throws {
+        // The first server message after authentication holds a Get but no Final (commandBatches with MoreData
+        // markers are not needed: the stand-in closes the package only with its last batch).
+        let batches: [[Command]] = [
+            [.get(ItemCommand(cmdID: "7", items: [Item(target: "./DevInfo/Mod")]))],
+            [.get(ItemCommand(cmdID: "8", items: [Item(target: "./DevInfo/Man")]))],
+        ]
+        let server = FakeDMServer(.init(commandBatches: batches, splitPackages: true))
+        let (_, result) = await run(TestDevices.deviceA(), server)
+        #expect(result.outcome == .completed)
+        let received = server.received
+        try #require(received.count == 4)
+        #expect(!received[2].isFinal)
+        #expect(received[2].body.contains { if case .alert(let a) = $0 { a.code == 1222 } else { false } })
+        #expect(received[2].body.results.first?.items.first?.data?.string == "Vela X2")
+        #expect(received[3].isFinal)
+        #expect(received[3].body.results.first?.items.first?.data?.string == "Acme Devices")
+    }
+
     @Test("Server abort 1223 ends the session without an answer")
     func serverAbort() async throws {
         let server = FakeDMServer(.init(commandBatches: [[.alert(AlertCommand(cmdID: "9", data: "1223"))]]))

@@ -103,6 +103,15 @@ struct TreeStatusTests {
         #expect(executor.device.tree.value("./Vendor/Copy") == "home")
     }
 
+    @Test("An object over the device's MaxObjSize is refused with 413")
+    func maxObjSize() {
+        var device = TestDevices.deviceA()
+        device.maxObjSize = 10
+        let executor = run(
+            [.add(ItemCommand(cmdID: "1", items: [item("./Vendor/Big", String(repeating: "x", count: 11))]))], on: device)
+        #expect(executor.replies.statusSummaries.map(\.code) == [413])
+    }
+
     @Test("A server that is not the account's server cannot manage the account (425)")
     func otherServer() {
         let message = SyncMLMessage(

@@ -132,6 +132,7 @@ public struct CommandExecutor: Sendable {
             format = .bin
         }
         if formatName != nil, format == nil { return 415 }
+        if value.count > device.maxObjSize { return 413 }
         if name == "Add" {
             guard address.query == nil else { return 405 }
             if format == nil, item.data == nil, override == nil, type == nil { format = .chr }

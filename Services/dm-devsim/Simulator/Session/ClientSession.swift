@@ -184,6 +184,9 @@ public struct ClientSession: Sendable {
             commandsExecuted += commands.count
             queue.append(contentsOf: (executor.replies + executor.alerts).map { QueuedCommand(command: $0) })
             requestMore = executor.awaitingMoreData || !message.isFinal
+        } else if commands.isEmpty {
+            // Statuses only, without Final: the server's package goes on in its next message.
+            requestMore = !message.isFinal
         } else if nextMessageOnly {
             queue.append(
                 contentsOf: commands.compactMap {
