@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "Contracts", targets: ["Contracts"]),
         .executable(name: "dm-bus", targets: ["dm-bus"]),
         .executable(name: "dm-session", targets: ["dm-session"]),
+        .executable(name: "dm-devsim", targets: ["dm-devsim"]),
+        .library(name: "DeviceSimulator", targets: ["DeviceSimulator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,6 +36,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.5.1"),
+        // dm-devsim: HTTP client, SMPP server (NIO), latency histograms, YAML profiles.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // System libraries, found through pkg-config.
@@ -127,6 +133,33 @@ let package = Package(
                 .product(name: "Configuration", package: "swift-configuration"),
             ],
             path: "Services/dm-session/Main", swiftSettings: swiftSettings),
+        // dm-devsim: simulated OMA DM 1.2 devices. The library holds the pure device engine and client session
+        // (Engine/, Tree/, Session/), the enabler and notification logic, and the I/O edges (IO/).
+        .target(
+            name: "DeviceSimulator",
+            dependencies: [
+                "SyncML", "DMTree", "Notification", "Download",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/dm-devsim/Simulator", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "dm-devsim",
+            dependencies: [
+                "DeviceSimulator", "SyncML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/dm-devsim/Main", swiftSettings: swiftSettings),
 
         // Tests.
         .executableTarget(
@@ -134,7 +167,7 @@ let package = Package(
             dependencies: ["Bus", "Messaging", "Contracts", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/BusTestPeer", swiftSettings: swiftSettings),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["bus-test-peer", "dm-bus", "dm-session", "dmctl", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "EndToEndTests", dependencies: ["bus-test-peer", "dm-bus", "dm-session", "dm-devsim", "dmctl", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/EndToEndTests", swiftSettings: swiftSettings),
         .testTarget(
             name: "XMLStreamTests", dependencies: ["XMLStream"], path: "Tests/XMLStreamTests",
@@ -197,6 +230,18 @@ let package = Package(
             ],
             path: "Tests/DmctlTests",
             swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DevSimTests",
+            dependencies: [
+                "DeviceSimulator", "SyncML", "DMTree", "Notification", "Download",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/DevSimTests", swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )
