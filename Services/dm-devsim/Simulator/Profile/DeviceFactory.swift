@@ -32,6 +32,13 @@ public struct DeviceImportRecord: Sendable, Hashable, Codable {
     public var serverID: String
     public var serverAuth: ClientAuthType
     public var serverSecret: String
+    /// The nonce (base64) of the device's first MD5/HMAC credential: four zero bytes, as provisioned.
+    public var clientNonce: String = DeviceImportRecord.initialNonce
+    /// The nonce (base64) the device checks the server's first credential and package #0 with.
+    public var serverNonce: String = DeviceImportRecord.initialNonce
+
+    /// Four zero bytes: the nonce a freshly provisioned account starts with on both sides.
+    public static let initialNonce = "AAAAAA=="
 }
 
 /// Builds the devices of a run from a profile and a seed: deterministic IMEIs (`IMEI:` + 15 digits with the

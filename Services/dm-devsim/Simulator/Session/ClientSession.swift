@@ -160,6 +160,7 @@ public struct ClientSession: Sendable {
 
         if resendPackage1 {
             queue = package1
+            commitServerNonce(serverCheck)
             return .send(nextMessage(headerStatus: headerStatus, requestMore: false))
         }
 
@@ -169,6 +170,7 @@ public struct ClientSession: Sendable {
             queue = commands.flatMap { Self.refused($0, code: serverCheck.code, msgRef: message.header.msgID) }.map {
                 QueuedCommand(command: $0)
             }
+            commitServerNonce(serverCheck)
             return .send(nextMessage(headerStatus: headerStatus, requestMore: false))
         }
 
@@ -203,6 +205,7 @@ public struct ClientSession: Sendable {
         if commands.isEmpty && queue.isEmpty && message.isFinal {
             return finish(.completed)
         }
+        commitServerNonce(serverCheck)
         return .send(nextMessage(headerStatus: headerStatus, requestMore: requestMore))
     }
 
@@ -234,6 +237,16 @@ public struct ClientSession: Sendable {
         var accepted: Bool
         var code: Int
         var challenge: Challenge?
+        /// The new server nonce the Chal carries; stored only when the reply carrying it is sent, or the
+        /// server (which never hears of it) and the device would disagree from then on.
+        var nextNonce: [UInt8]? = nil
+    }
+
+    /// Stores the server nonce a check handed out, now that the message carrying it goes to the server.
+    private mutating func commitServerNonce(_ check: ServerCheck) {
+        guard let nonce = check.nextNonce, let account else { return }
+        account.storeServerNonce(nonce, in: &device.tree)
+        self.account = DMAccountView(tree: device.tree, serverID: account.serverID)
     }
 
     private mutating func checkServer(_ message: SyncMLMessage, incoming: IncomingMessage) -> ServerCheck {
@@ -264,27 +277,28 @@ public struct ClientSession: Sendable {
         case true?:
             serverAuthenticated = true
             let nonce = Nonce.generate()
-            account.storeServerNonce(nonce, in: &device.tree)
-            self.account = DMAccountView(tree: device.tree, serverID: account.serverID)
             let chal = Challenge(
                 meta: MetaInfo(format: "b64", type: account.serverAuth.metaType, nextNonce: Base64.encode(nonce)))
-            return ServerCheck(accepted: true, code: account.serverAuth == .hmac ? 200 : 212, challenge: chal)
+            return ServerCheck(
+                accepted: true, code: account.serverAuth == .hmac ? 200 : 212, challenge: chal, nextNonce: nonce)
         case false?:
-            return ServerCheck(accepted: false, code: 401, challenge: challengeForServer(account))
+            let (chal, nonce) = challengeForServer(account)
+            return ServerCheck(accepted: false, code: 401, challenge: chal, nextNonce: nonce)
         case nil:
             if serverAuthPolicy == .required && !serverAuthenticated {
-                return ServerCheck(accepted: false, code: 407, challenge: challengeForServer(account))
+                let (chal, nonce) = challengeForServer(account)
+                return ServerCheck(accepted: false, code: 407, challenge: chal, nextNonce: nonce)
             }
             return ServerCheck(accepted: true, code: 200)
         }
     }
 
-    private mutating func challengeForServer(_ account: DMAccountView) -> Challenge {
+    private func challengeForServer(_ account: DMAccountView) -> (Challenge, [UInt8]) {
         let nonce = Nonce.generate()
-        account.storeServerNonce(nonce, in: &device.tree)
-        self.account = DMAccountView(tree: device.tree, serverID: account.serverID)
-        return Challenge(
-            meta: MetaInfo(format: "b64", type: account.serverAuth.metaType, nextNonce: Base64.encode(nonce)))
+        return (
+            Challenge(meta: MetaInfo(format: "b64", type: account.serverAuth.metaType, nextNonce: Base64.encode(nonce))),
+            nonce
+        )
     }
 
     /// Statuses refusing a command (and everything inside it) with `code`.

@@ -1,17 +1,28 @@
 import Contracts
 import Foundation
 
-/// Reads a device import: a JSON array of `session.device.register` bodies, or CSV with a header line naming
-/// the same fields (`deviceID,msisdn,serverID,clientAuth,clientName,clientSecret,serverAuth,serverSecret,...`).
+/// Reads a device import: a JSON array of `session.device.register` bodies, JSON lines (one body per line, what
+/// `dm-devsim --import-to` writes), or CSV with a header line naming the same fields
+/// (`deviceID,msisdn,serverID,clientAuth,clientName,clientSecret,serverAuth,serverSecret,...`). `id` is read as
+/// `deviceID` in all three.
 enum DeviceImport {
     static func parse(_ body: [UInt8], contentType: String) throws -> [SessionDeviceRegister] {
         let text = String(decoding: body, as: UTF8.self)
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if contentType.lowercased().contains("json") || trimmed.hasPrefix("[") {
-            do {
-                return try ContractsJSON.decode([SessionDeviceRegister].self, from: Data(body))
-            } catch {
-                throw StoreError(kind: "invalid", description: "invalid JSON import: \(error)")
+        if trimmed.hasPrefix("[") {
+            guard let objects = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [Any] else {
+                throw StoreError(kind: "invalid", description: "invalid JSON import: not an array of objects")
+            }
+            return try objects.enumerated().map { index, object in try registration(object, at: "item \(index + 1)") }
+        }
+        if trimmed.hasPrefix("{") || contentType.lowercased().contains("json") {
+            let lines = trimmed.split(whereSeparator: \.isNewline).map(String.init)
+                .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            return try lines.enumerated().map { index, line in
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) else {
+                    throw StoreError(kind: "invalid", description: "invalid JSON import: line \(index + 1) is not JSON")
+                }
+                return try registration(object, at: "line \(index + 1)")
             }
         }
         var lines = trimmed.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
@@ -22,7 +33,7 @@ enum DeviceImport {
             let values = fields(line)
             var object: [String: String] = [:]
             for (index, name) in header.enumerated() where index < values.count && !values[index].isEmpty {
-                object[name] = values[index]
+                object[name == "id" ? "deviceID" : name] = values[index]
             }
             do {
                 registrations.append(
@@ -32,6 +43,20 @@ enum DeviceImport {
             }
         }
         return registrations
+    }
+
+    /// One registration from a decoded JSON object, `id` standing for `deviceID`.
+    static func registration(_ object: Any, at place: String) throws -> SessionDeviceRegister {
+        guard var fields = object as? [String: Any] else {
+            throw StoreError(kind: "invalid", description: "invalid JSON import: \(place) is not an object")
+        }
+        if fields["deviceID"] == nil, let id = fields.removeValue(forKey: "id") { fields["deviceID"] = id }
+        do {
+            let data = try JSONSerialization.data(withJSONObject: fields)
+            return try ContractsJSON.decode(SessionDeviceRegister.self, from: data)
+        } catch {
+            throw StoreError(kind: "invalid", description: "invalid JSON import: \(place): missing or invalid fields")
+        }
     }
 
     /// The fields of a CSV line: commas separate, double quotes quote (`""` is a quote).
