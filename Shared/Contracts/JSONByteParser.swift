@@ -147,6 +147,7 @@ struct JSONByteParser {
             depth -= 1
             return .object([:])
         }
+        if memberStack.capacity == 0 { memberStack.reserveCapacity(16) }
         let start = memberStack.count
         repeat {
             let key = try parseKey()
@@ -172,6 +173,7 @@ struct JSONByteParser {
             depth -= 1
             return .array([])
         }
+        if elementStack.capacity == 0 { elementStack.reserveCapacity(16) }
         let start = elementStack.count
         repeat {
             elementStack.append(try parseValue())

@@ -48,7 +48,7 @@ extension JSONValue {
             parser.decimalIntegers = true
             var values = [JSONValue?](repeating: nil, count: names.count)
             try parser.forEachMember { parser, key throws(JSONSyntaxError) in
-                if let position = names.firstIndex(of: key), values[position] == nil {
+                if let position = names.firstIndex(where: { parser.key(key, is: $0) }), values[position] == nil {
                     values[position] = try parser.parseValue()
                 } else {
                     try parser.skipValue()
@@ -73,11 +73,86 @@ extension JSONValue {
     }
 }
 
+/// The name of a top-level member: where it is in the input when it has no escapes, else the decoded string.
+enum JSONMemberKey {
+    case bytes(Range<Int>)
+    case decoded(String)
+}
+
 extension JSONByteParser {
+    /// Reads `"key" :` without building a `String` for an ASCII key without escapes.
+    mutating func parseMemberKey() throws(JSONSyntaxError) -> JSONMemberKey {
+        guard index < input.count, input[index] == UInt8(ascii: "\"") else {
+            throw failure(index < input.count ? "expected a string key" : "unexpected end of input in an object")
+        }
+        let key: JSONMemberKey
+        if let range = parseSimpleString() {
+            key = .bytes(range)
+        } else {
+            key = .decoded(try parseString())
+        }
+        skipWhitespace()
+        guard take(UInt8(ascii: ":")) else { throw failure("expected ':' after an object key") }
+        skipWhitespace()
+        return key
+    }
+
+    /// Reads a string of printable ASCII without escapes, returning where its content is; nil (and nothing read)
+    /// when the value is not such a string.
+    @inline(__always)
+    mutating func parseSimpleString() -> Range<Int>? {
+        guard index < input.count, input[index] == UInt8(ascii: "\"") else { return nil }
+        var position = index + 1
+        while position < input.count {
+            let byte = input[position]
+            if byte == UInt8(ascii: "\"") {
+                defer { index = position + 1 }
+                return (index + 1)..<position
+            }
+            guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { return nil }
+            position += 1
+        }
+        return nil
+    }
+
+    /// Whether `key` is `name`.
+    func key(_ key: JSONMemberKey, is name: StaticString) -> Bool {
+        switch key {
+        case .bytes(let range):
+            guard range.count == name.utf8CodeUnitCount else { return false }
+            let expected = name.utf8Start
+            for offset in 0..<range.count where input[range.lowerBound + offset] != expected[offset] { return false }
+            return true
+        case .decoded(let string):
+            return string.utf8.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        }
+    }
+
+    /// Whether `key` is `name`.
+    func key(_ key: JSONMemberKey, is name: String) -> Bool {
+        switch key {
+        case .bytes(let range):
+            name.utf8.count == range.count
+                && (name.utf8.withContiguousStorageIfAvailable { name in
+                    for offset in 0..<name.count where name[offset] != input[range.lowerBound + offset] { return false }
+                    return true
+                } ?? name.utf8.elementsEqual(UnsafeBufferPointer(rebasing: input[range])))
+        case .decoded(let string): string == name
+        }
+    }
+
+    /// `key` as a string.
+    func string(of key: JSONMemberKey) -> String {
+        switch key {
+        case .bytes(let range): String(decoding: UnsafeBufferPointer(rebasing: input[range]), as: UTF8.self)
+        case .decoded(let string): string
+        }
+    }
+
     /// Reads a whole document that must be an object, calling `body` at each member with the index at its value;
     /// `body` must read or skip the value.
     mutating func forEachMember(
-        _ body: (inout JSONByteParser, String) throws(JSONSyntaxError) -> Void
+        _ body: (inout JSONByteParser, JSONMemberKey) throws(JSONSyntaxError) -> Void
     ) throws(JSONSyntaxError) {
         startDocument()
         guard index < input.count, input[index] == UInt8(ascii: "{") else {
@@ -88,7 +163,7 @@ extension JSONByteParser {
         skipWhitespace()
         if !take(UInt8(ascii: "}")) {
             repeat {
-                let key = try parseKey()
+                let key = try parseMemberKey()
                 try body(&self, key)
             } while try separator(UInt8(ascii: "}"), "an object")
         }

@@ -59,11 +59,15 @@ extension CloudEvent where Payload == JSONValue {
         id = try members.nonEmptyString(members.id, .id)
         source = try members.nonEmptyString(members.source, .source)
         type = try members.nonEmptyString(members.type, .type)
-        let timeText = try members.string(members.time, .time)
-        guard let time = RFC3339.date(from: timeText) else {
-            throw Self.corrupted(.time, "time \"\(timeText)\" is not an RFC 3339 date-time")
+        if let time = members.parsedTime {
+            self.time = time
+        } else {
+            let timeText = try members.string(members.time, .time)
+            guard let time = RFC3339.date(from: timeText) else {
+                throw Self.corrupted(.time, "time \"\(timeText)\" is not an RFC 3339 date-time")
+            }
+            self.time = time
         }
-        self.time = time
         datacontenttype = try members.optionalString(members.datacontenttype, .datacontenttype) ?? Self.jsonContentType
         if datacontenttype != Self.jsonContentType {
             let mediaType = datacontenttype.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) }
@@ -92,6 +96,8 @@ private struct RawCloudEventMembers {
     var source: JSONValue?
     var type: JSONValue?
     var time: JSONValue?
+    /// `time`, read straight from the bytes when it is a valid plain string.
+    var parsedTime: Date?
     var datacontenttype: JSONValue?
     var subject: JSONValue?
     var sequence: JSONValue?
@@ -104,35 +110,65 @@ private struct RawCloudEventMembers {
     var failingKey: String?
 
     /// Reads the value of member `key`; a repeated member is checked and skipped.
-    mutating func read(_ key: String, _ parser: inout JSONByteParser) throws(JSONSyntaxError) {
+    mutating func read(_ key: JSONMemberKey, _ parser: inout JSONByteParser) throws(JSONSyntaxError) {
         do throws(JSONSyntaxError) {
             try readValue(key, &parser)
         } catch {
-            failingKey = key
+            failingKey = parser.string(of: key)
             throw error
         }
     }
 
-    private mutating func readValue(_ key: String, _ parser: inout JSONByteParser) throws(JSONSyntaxError) {
-        switch key {
-        case "specversion": try Self.first(&specversion, &parser)
-        case "id": try Self.first(&id, &parser)
-        case "source": try Self.first(&source, &parser)
-        case "type": try Self.first(&type, &parser)
-        case "time": try Self.first(&time, &parser)
-        case "datacontenttype": try Self.first(&datacontenttype, &parser)
-        case "subject": try Self.first(&subject, &parser)
-        case "sequence":
+    private mutating func readValue(_ key: JSONMemberKey, _ parser: inout JSONByteParser) throws(JSONSyntaxError) {
+        if parser.key(key, is: "data") {
+            try Self.first(&data, &parser)
+        } else if parser.key(key, is: "id") {
+            try Self.first(&id, &parser)
+        } else if parser.key(key, is: "source") {
+            try Self.first(&source, &parser)
+        } else if parser.key(key, is: "type") {
+            try Self.first(&type, &parser)
+        } else if parser.key(key, is: "time") {
+            if time != nil || parsedTime != nil {
+                try parser.skipValue()
+                return
+            }
+            let start = parser.index
+            if let range = parser.parseSimpleString(),
+                let date = RFC3339.date(utf8: UnsafeBufferPointer(rebasing: parser.input[range]))
+            {
+                parsedTime = date
+            } else {
+                // Not a plain string that is a date: read it as any value, for the checks and their messages.
+                parser.index = start
+                time = try parser.parseValue()
+            }
+        } else if parser.key(key, is: "sequence") {
             // As JSONDecoder reads an Int64: 1e17 is 100000000000000000.
             parser.decimalIntegers = true
             defer { parser.decimalIntegers = false }
             try Self.first(&sequence, &parser)
-        case "dataschema": try Self.first(&dataschema, &parser)
-        case "data": try Self.first(&data, &parser)
-        case "data_base64": try parser.skipValue()
-        default:
-            if extensions[key] == nil {
-                extensions[key] = try parser.parseValue()
+        } else if parser.key(key, is: "specversion") {
+            try Self.first(&specversion, &parser)
+        } else if parser.key(key, is: "datacontenttype") {
+            if datacontenttype == nil, let range = parser.parseSimpleString() {
+                let bytes = UnsafeBufferPointer(rebasing: parser.input[range])
+                datacontenttype = .string(
+                    bytes.elementsEqual("application/json".utf8)
+                        ? "application/json" : String(decoding: bytes, as: UTF8.self))
+            } else {
+                try Self.first(&datacontenttype, &parser)
+            }
+        } else if parser.key(key, is: "subject") {
+            try Self.first(&subject, &parser)
+        } else if parser.key(key, is: "dataschema") {
+            try Self.first(&dataschema, &parser)
+        } else if parser.key(key, is: "data_base64") {
+            try parser.skipValue()
+        } else {
+            let name = parser.string(of: key)
+            if extensions[name] == nil {
+                extensions[name] = try parser.parseValue()
             } else {
                 try parser.skipValue()
             }
