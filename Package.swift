@@ -254,7 +254,7 @@ if Context.environment["DM_BENCHMARKS"] != nil {
     package.targets.append(
         .executableTarget(
             name: "CodecBenchmarks",
-            dependencies: ["SyncML", "CLibXML2", .product(name: "Benchmark", package: "benchmark")],
+            dependencies: ["SyncML", "CLibXML2", "Contracts", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/CodecBenchmarks",
             swiftSettings: swiftSettings,
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]))

@@ -12,6 +12,8 @@ let benchmarks: @Sendable () -> Void = {
         maxDuration: .seconds(3),
         maxIterations: 1_000_000)
 
+    CloudEventBenchmarks.register()
+
     let cases: [(String, SyncMLMessage)] = [
         ("server package", SampleMessages.serverPackage), ("client results", SampleMessages.clientResults),
     ]

@@ -33,7 +33,15 @@ public enum RFC3339 {
     /// - Parameter text: the timestamp.
     /// - Returns: the instant, or nil when `text` is not an RFC 3339 date-time.
     public static func date(from text: String) -> Date? {
-        var scanner = Scanner(Array(text.utf8))
+        var text = text
+        return text.withUTF8 { date(utf8: $0) }
+    }
+
+    /// Parses an RFC 3339 `date-time` from its UTF-8 bytes.
+    /// - Parameter utf8: the timestamp's bytes.
+    /// - Returns: the instant, or nil when the bytes are not an RFC 3339 date-time.
+    static func date(utf8: UnsafeBufferPointer<UInt8>) -> Date? {
+        var scanner = Scanner(utf8)
         guard let year = scanner.digits(4), scanner.take(UInt8(ascii: "-")),
             let month = scanner.digits(2), scanner.take(UInt8(ascii: "-")),
             let day = scanner.digits(2), scanner.take(UInt8(ascii: "T")) || scanner.take(UInt8(ascii: "t")),
@@ -85,7 +93,7 @@ public enum RFC3339 {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    private static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
+    static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -105,7 +113,7 @@ public enum RFC3339 {
         }
     }
 
-    private static func floorDivide(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
+    static func floorDivide(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
         let remainder = value % divisor
         return remainder < 0 ? (value / divisor - 1, remainder + divisor) : (value / divisor, remainder)
     }
@@ -117,10 +125,10 @@ public enum RFC3339 {
 
     /// A cursor over the timestamp's bytes.
     private struct Scanner {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
 
-        init(_ bytes: [UInt8]) { self.bytes = bytes }
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
         var atEnd: Bool { index == bytes.count }
 

@@ -1,36 +1,55 @@
+internal import Contracts
 internal import Foundation
 internal import Contracts
 
 /// The few envelope fields reliable messaging needs to read: event `id`/`source`/`sequence`, command `id`.
 /// The full envelopes are the integrators' contract (Contracts, docs/asyncapi.yaml); this layer only routes,
 /// deduplicates and orders them.
-struct EventFields: Decodable {
+///
+/// They are read with Contracts' byte-level JSON reader (``JSONValue/members(_:ofObjectIn:maximumDepth:)``), which
+/// checks the whole payload but builds only these members, with the types `JSONDecoder` would require: strings,
+/// and `sequence` an integer (`3.0` is 3, as `JSONDecoder` reads `Int64`). Unlike `JSONDecoder` it refuses trailing
+/// commas.
+struct EventFields {
     var id: String
     var source: String
     var type: String
     var sequence: Int64
 
     static func decode(_ payload: [UInt8]) -> EventFields? {
-        try? JSONDecoder().decode(EventFields.self, from: Data(payload))
+        guard let members = try? JSONValue.members(["id", "source", "type", "sequence"], ofObjectIn: payload),
+            case .string(let id)? = members[0], case .string(let source)? = members[1],
+            case .string(let type)? = members[2], case .integer(let sequence)? = members[3]
+        else { return nil }
+        return EventFields(id: id, source: source, type: type, sequence: sequence)
     }
 }
 
 /// The `id` of a command request, ack or result.
-struct CommandID: Decodable {
+struct CommandID {
     var id: String
 
     static func decode(_ payload: [UInt8]) -> String? {
-        (try? JSONDecoder().decode(CommandID.self, from: Data(payload)))?.id
+        guard let members = try? JSONValue.members(["id"], ofObjectIn: payload), case .string(let id)? = members[0]
+        else { return nil }
+        return id
     }
 }
 
 /// The header fields of a command request: its `id` and, when present, its `source`.
-struct CommandHeader: Decodable {
+struct CommandHeader {
     var id: String
     var source: String?
 
     static func decode(_ payload: [UInt8]) -> CommandHeader? {
-        try? JSONDecoder().decode(CommandHeader.self, from: Data(payload))
+        guard let members = try? JSONValue.members(["id", "source"], ofObjectIn: payload),
+            case .string(let id)? = members[0]
+        else { return nil }
+        switch members[1] {
+        case nil, .null?: return CommandHeader(id: id, source: nil)
+        case .string(let source)?: return CommandHeader(id: id, source: source)
+        default: return nil
+        }
     }
 }
 
