@@ -46,7 +46,7 @@ struct BenchEventsCommand: AsyncParsableCommand {
                 proxy: proxy, count: count, options: unlimited,
                 encode: { sequence in try Self.event(sequence: Int64(sequence)) },
                 decode: { payload in
-                    (try? ContractsJSON.decode(CloudEvent<JSONValue>.self, from: Data(payload))) != nil
+                    (try? RawCloudEvent(jsonBytes: payload)) != nil
                 })
             best = (max(best.raw, raw), max(best.cloud, cloud))
         }
@@ -75,7 +75,7 @@ struct BenchEventsCommand: AsyncParsableCommand {
                 "device": .string("IMEI:356938035643809"), "commandId": .string("7f3a9c1e-5b2d-4e8f-9a6c-1d2e3f4a5b6c"),
                 "status": .integer(200), "uri": .string("./DevDetail/FwV"), "value": .string("2.1.0-release"),
             ]))
-        return Array(try ContractsJSON.encode(event))
+        return event.jsonBytes()
     }
 
     /// Publishes `count` events and returns how many per second arrived decoded at the subscriber.

@@ -66,6 +66,15 @@ public final class BusInbox<Element: Sendable>: AsyncSequence, Sendable {
     /// Takes the next message, waiting for one; nil once the socket is closed and everything received has been
     /// taken, or when the calling task is cancelled while waiting.
     public func next() async -> Element? {
+        // Fast path: an element is waiting, so no suspension (a consumer keeping up with a burst never parks).
+        let (ready, readyResume) = state.withLock { state -> (Element?, Bool) in
+            guard let element = state.popFirst() else { return (nil, false) }
+            return (element, Self.shouldResume(&state, capacity: capacity))
+        }
+        if let ready {
+            if readyResume { resumeReading() }
+            return ready
+        }
         let id = state.withLock { state in
             state.nextWaiterID += 1
             return state.nextWaiterID
