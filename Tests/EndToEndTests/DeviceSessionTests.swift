@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// Whole DM sessions between the two real programs: dm-devsim's devices against dm-session, in XML and WBXML, for
+/// each client authentication scheme (the server authenticates itself with MD5). Devices are registered from
+/// dm-devsim's import file with `dmctl devices import`; commands queued with `dmctl session enqueue` reach the
+/// device and their results and the tree come back through `dmctl`.
+@Suite(.serialized) struct DeviceSessionTests {
+    static func run(_ name: String, _ arguments: [String], in directory: URL, label: String) async throws -> String {
+        let child = try ChildProcess(name, arguments, logDirectory: directory, label: label)
+        let status = await child.waitForExit(timeout: .seconds(120))
+        #expect(status == 0, "\(label): \(child.log)")
+        return child.log
+    }
+
+    static func startSession(in directory: URL) async throws -> (ChildProcess, server: String, admin: String) {
+        let ports = freePorts(3)
+        let session = try ChildProcess(
+            "dm-session", [],
+            environment: [
+                "DM_SESSION_HTTP_PORT": String(ports[0]), "DM_SESSION_ADMIN_PORT": String(ports[1]),
+                "DM_SESSION_DATA_DIRECTORY": directory.appendingPathComponent("session").path,
+                "DM_SESSION_BUS_ROUTER": "tcp://127.0.0.1:\(ports[2])",
+            ],
+            logDirectory: directory, label: "dm-session")
+        let admin = "http://127.0.0.1:\(ports[1])"
+        for _ in 0..<300 {
+            if let url = URL(string: admin + "/readyz"), let (_, response) = try? await URLSession.shared.data(from: url),
+                (response as? HTTPURLResponse)?.statusCode == 200
+            {
+                return (session, "http://127.0.0.1:\(ports[0])/dm", admin)
+            }
+            guard session.isRunning else { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        session.terminate()
+        Issue.record("dm-session did not become ready: \(session.log)")
+        throw CancellationError()
+    }
+
+    struct Summary: Decodable {
+        struct Report: Decodable {
+            var sessions: Int
+            var succeeded: Int
+            var errors: [String: Int]
+        }
+        var type: String
+        var report: Report
+    }
+
+    @Test(arguments: ["basic", "md5", "hmac"], [false, true])
+    func wholeSessionsWithQueuedCommands(clientAuth: String, wbxml: Bool) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("devsim-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (session, server, admin) = try await Self.startSession(in: directory)
+        defer { session.terminate() }
+
+        let profile = directory.appendingPathComponent("profile.yaml")
+        try "auth: { \(clientAuth): 100 }\nserverAuth: md5\n".write(to: profile, atomically: true, encoding: .utf8)
+        let devicesFile = directory.appendingPathComponent("devices.jsonl")
+        let seed = "4\(clientAuth.count)\(wbxml ? 1 : 0)"
+        let simulator = ["--server", server, "--devices", "3", "--seed", seed, "--profile", profile.path]
+            + (wbxml ? ["--wbxml"] : [])
+        _ = try await Self.run("dm-devsim", ["devices"] + simulator + ["--import-to", devicesFile.path], in: directory, label: "devices")
+        let imported = try await Self.run(
+            "dmctl", ["devices", "import", devicesFile.path, "--admin", admin], in: directory, label: "import")
+        #expect(imported.contains("imported 3 devices"))
+        let firstLine = try #require(try String(contentsOf: devicesFile, encoding: .utf8).split(separator: "\n").first)
+        let device = try #require(
+            (try JSONSerialization.jsonObject(with: Data(firstLine.utf8)) as? [String: Any])?["id"] as? String)
+
+        _ = try await Self.run(
+            "dmctl", ["session", "enqueue", "--device", device, "get", "./DevInfo/Mod", "--admin", admin],
+            in: directory, label: "enqueue-get")
+        _ = try await Self.run(
+            "dmctl",
+            ["session", "enqueue", "--device", device, "replace", "./FwUpdate/x1/PkgName", "--value", "fw-2.0",
+             "--admin", admin],
+            in: directory, label: "enqueue-replace")
+
+        // Every device runs sessions until 9 have completed; the first device's session carries the commands.
+        let load = try await Self.run(
+            "dm-devsim", ["load"] + simulator + ["--concurrency", "2", "--sessions", "9", "--json"], in: directory,
+            label: "load")
+        let summaryLine = try #require(load.split(separator: "\n").last { $0.contains(#""summary""#) })
+        let summary = try JSONDecoder().decode(Summary.self, from: Data(summaryLine.utf8))
+        #expect(summary.report.sessions == 9)
+        #expect(summary.report.succeeded == 9, "errors: \(summary.report.errors)")
+
+        let results = try await Self.run(
+            "dmctl", ["session", "results", "--device", device, "--admin", admin], in: directory, label: "results")
+        #expect(results.contains("get ./DevInfo/Mod\tcompleted\t200"), "\(results)")
+        #expect(results.contains("replace ./FwUpdate/x1/PkgName\tcompleted\t200"), "\(results)")
+        let tree = try await Self.run(
+            "dmctl", ["tree", "show", "--device", device, "--admin", admin], in: directory, label: "tree")
+        #expect(tree.contains("./FwUpdate/x1/PkgName = fw-2.0"))
+        #expect(tree.contains("./DevInfo/Man = Acme Devices"))
+    }
+}
