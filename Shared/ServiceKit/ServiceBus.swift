@@ -1,4 +1,4 @@
-public import Bus
+import Bus
 public import Contracts
 import Foundation
 public import GRDB
