@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -100,5 +101,89 @@ import Testing
             "dmctl", ["tree", "show", "--device", device, "--admin", admin], in: directory, label: "tree")
         #expect(tree.contains("./FwUpdate/x1/PkgName = fw-2.0"))
         #expect(tree.contains("./DevInfo/Man = Acme Devices"))
+    }
+
+    /// A firmware update by hand: Replace PkgURL and Exec DownloadAndUpdate queued in dm-session; the simulated
+    /// device fetches the package from an HTTP server (Python's http.server here), installs it and reports Generic
+    /// Alert 1226 with result 200 and the Correlator in its next session, which dm-session publishes.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"), "python3 is not installed"))
+    func firmwareUpdateReportsGenericAlertWithCorrelator() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fumo-e2e-\(UUID().uuidString)")
+        let www = directory.appendingPathComponent("www")
+        try FileManager.default.createDirectory(at: www, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data((0..<150_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }).write(to: www.appendingPathComponent("fw.bin"))
+        let ports = freePorts(3)
+        let packages = try ChildProcess(
+            "/usr/bin/python3", ["-m", "http.server", String(ports[0]), "--bind", "127.0.0.1", "--directory", www.path],
+            logDirectory: directory, label: "http", absolute: true)
+        // SIGKILL: the test process ignores SIGTERM (its ServiceGroups do) and children inherit that.
+        defer { packages.kill() }
+        let (session, server, admin) = try await Self.startSession(in: directory)
+        defer { session.terminate() }
+        let devicesFile = directory.appendingPathComponent("devices.jsonl")
+        let simulator = ["--server", server, "--devices", "1", "--seed", "77"]
+        _ = try await Self.run("dm-devsim", ["devices"] + simulator + ["--import-to", devicesFile.path], in: directory, label: "devices")
+        _ = try await Self.run("dmctl", ["devices", "import", devicesFile.path, "--admin", admin], in: directory, label: "import")
+        let devsim = try ChildProcess(
+            "dm-devsim",
+            ["run"] + simulator + [
+                "--state", directory.appendingPathComponent("devsim.sqlite").path, "--http-port", String(ports[1]),
+                "--smpp-port", String(ports[2]),
+            ],
+            logDirectory: directory, label: "dm-devsim")
+        defer { devsim.terminate() }
+        let line = try #require(try String(contentsOf: devicesFile, encoding: .utf8).split(separator: "\n").first)
+        let device = try #require((try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? String)
+
+        _ = try await Self.run(
+            "dmctl",
+            ["session", "enqueue", "--device", device, "replace", "./FwUpdate/x1/DownloadAndUpdate/PkgURL", "--value",
+             "http://127.0.0.1:\(ports[0])/fw.bin", "--admin", admin],
+            in: directory, label: "enqueue-url")
+        _ = try await Self.run(
+            "dmctl",
+            ["session", "enqueue", "--device", device, "exec", "./FwUpdate/x1/DownloadAndUpdate", "--correlator", "op-fw-1",
+             "--admin", admin],
+            in: directory, label: "enqueue-exec")
+        // Ask the device for a session until the simulator listens.
+        let trigger = try #require(URL(string: "http://127.0.0.1:\(ports[1])/devices/\(device)/sessions"))
+        var triggered = false
+        for _ in 0..<100 where !triggered {
+            var request = URLRequest(url: trigger)
+            request.httpMethod = "POST"
+            if let (_, response) = try? await URLSession.shared.data(for: request),
+                (response as? HTTPURLResponse)?.statusCode == 200
+            {
+                triggered = true
+            } else {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        #expect(triggered, "dm-devsim: \(devsim.log)")
+
+        // The report arrives in a later session the device starts by itself; dm-session publishes it through its
+        // event outbox, read here from its database.
+        let database = try DatabaseQueue(path: directory.appendingPathComponent("session/session.sqlite").path)
+        var alert: String?
+        for _ in 0..<150 where alert == nil {
+            alert = try await database.read { db in
+                try String.fetchOne(
+                    db, sql: "SELECT CAST(payload AS TEXT) FROM bus_event_outbox WHERE type = 'dm.session.alert.received'")
+            }
+            if alert == nil { try await Task.sleep(for: .milliseconds(200)) }
+        }
+        let report = try #require(alert, "no Generic Alert: \(devsim.log)")
+        #expect(report.contains(#""code":1226"#))
+        #expect(report.contains(#""correlator":"op-fw-1""#))
+        #expect(report.contains(#""data":"200""#))
+        #expect(report.contains("org.openmobilealliance.dm.firmwareupdate.downloadandupdate"))
+        let tree = try await Self.run(
+            "dmctl", ["tree", "show", "--device", device, "--admin", admin], in: directory, label: "tree")
+        #expect(tree.contains("./FwUpdate/x1/DownloadAndUpdate/PkgURL = http://127.0.0.1:\(ports[0])/fw.bin"))
+        #expect(packages.log.contains("GET /fw.bin"), "the device downloaded the package: \(packages.log)")
+        let state = try #require(URL(string: "http://127.0.0.1:\(ports[1])/devices/\(device)/tree?path=./FwUpdate/x1/State"))
+        let (body, _) = try await URLSession.shared.data(from: state)
+        #expect(String(decoding: body, as: UTF8.self).contains(#""value":"100""#), "FUMO state 100 (update successful)")
     }
 }
