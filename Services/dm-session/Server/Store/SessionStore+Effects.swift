@@ -15,15 +15,15 @@ extension SessionStore {
         let deviceID = session.deviceID
         let time = now.timeIntervalSince1970
         if effects.sessionStarted {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO dm_session (id, device_id, syncml_session_id, alert_code, encoding, started_at)
                     VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    session.id, deviceID, session.syncMLSessionID, session.alertCode, session.encoding.rawValue,
-                    session.startedAt.timeIntervalSince1970,
-                ])
+                    """
+            ).execute(arguments: [
+                session.id, deviceID, session.syncMLSessionID, session.alertCode, session.encoding.rawValue,
+                session.startedAt.timeIntervalSince1970,
+            ])
             try publish(
                 SessionStarted(
                     sessionID: session.id, deviceID: deviceID, syncMLSessionID: session.syncMLSessionID,
@@ -31,10 +31,14 @@ extension SessionStore {
                 subject: deviceID, in: db)
         }
         if let nonce = effects.newClientNonce {
-            try db.execute(sql: "UPDATE device SET client_nonce = ? WHERE id = ?", arguments: [nonce, deviceID])
+            try db.cachedStatement(sql: "UPDATE device SET client_nonce = ? WHERE id = ?").execute(arguments: [
+                nonce, deviceID,
+            ])
         }
         if let nonce = effects.newServerNonce {
-            try db.execute(sql: "UPDATE device SET server_nonce = ? WHERE id = ?", arguments: [nonce, deviceID])
+            try db.cachedStatement(sql: "UPDATE device SET server_nonce = ? WHERE id = ?").execute(arguments: [
+                nonce, deviceID,
+            ])
         }
         for report in effects.authentications {
             if report.succeeded {
@@ -51,29 +55,32 @@ extension SessionStore {
             }
         }
         for commandID in effects.pickedCommands {
-            try db.execute(
-                sql: "UPDATE command SET state = 'sent', session_id = ?, sent_at = ? WHERE id = ? AND state = 'queued'",
-                arguments: [session.id, time, commandID])
+            try db.cachedStatement(
+                sql: "UPDATE command SET state = 'sent', session_id = ?, sent_at = ? WHERE id = ? AND state = 'queued'"
+            ).execute(arguments: [session.id, time, commandID])
         }
         for completion in effects.completions {
             let outcome = CommandOutcomeRecord(results: completion.results, statuses: completion.statuses)
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     UPDATE command SET state = 'completed', session_id = ?, status = ?, outcome = ?, completed_at = ?
                     WHERE id = ?
-                    """,
-                arguments: [session.id, completion.status, try ContractsJSON.encode(outcome), time, completion.commandID])
+                    """
+            ).execute(arguments: [
+                session.id, completion.status, try ContractsJSON.encode(outcome), time, completion.commandID,
+            ])
             try publish(
                 CommandCompleted(
                     deviceID: deviceID, commandID: completion.commandID, sessionID: session.id,
                     kind: completion.kind.rawValue, status: completion.status, results: completion.results,
-                    statuses: completion.statuses.isEmpty ? nil : completion.statuses, correlator: completion.correlator),
+                    statuses: completion.statuses.isEmpty ? nil : completion.statuses, correlator: completion.correlator
+                ),
                 subject: deviceID, in: db)
         }
         for commandID in effects.requeued {
-            try db.execute(
-                sql: "UPDATE command SET state = 'queued', session_id = NULL WHERE id = ? AND state = 'sent'",
-                arguments: [commandID])
+            try db.cachedStatement(
+                sql: "UPDATE command SET state = 'queued', session_id = NULL WHERE id = ? AND state = 'sent'"
+            ).execute(arguments: [commandID])
         }
         for write in effects.treeWrites {
             try apply(write, deviceID: deviceID, sessionID: session.id, time: time, in: db)
@@ -81,12 +88,11 @@ extension SessionStore {
         for alert in effects.alerts {
             try publish(alert, subject: deviceID, in: db)
         }
-        try db.execute(
-            sql: "UPDATE dm_session SET messages_received = ?, commands_completed = ?, alert_code = ? WHERE id = ?",
-            arguments: [session.messagesReceived, session.commandsCompleted, session.alertCode, session.id])
+        try db.cachedStatement(
+            sql: "UPDATE dm_session SET messages_received = ?, commands_completed = ?, alert_code = ? WHERE id = ?"
+        ).execute(arguments: [session.messagesReceived, session.commandsCompleted, session.alertCode, session.id])
         if let outcome = effects.sessionEnded {
-            try db.execute(
-                sql: "UPDATE dm_session SET ended_at = ?, outcome = ? WHERE id = ?",
+            try db.cachedStatement(sql: "UPDATE dm_session SET ended_at = ?, outcome = ? WHERE id = ?").execute(
                 arguments: [time, outcome.rawValue, session.id])
             try publish(
                 SessionEnded(
@@ -100,9 +106,9 @@ extension SessionStore {
     /// Writes one last-known value (or deletes a subtree) and publishes the change when there is one.
     func apply(_ write: TreeWrite, deviceID: String, sessionID: String, time: Double, in db: Database) throws {
         if write.deleted {
-            try db.execute(
-                sql: "DELETE FROM tree_value WHERE device_id = ? AND (uri = ? OR substr(uri, 1, ?) = ?)",
-                arguments: [deviceID, write.uri, write.uri.utf8.count + 1, write.uri + "/"])
+            try db.cachedStatement(
+                sql: "DELETE FROM tree_value WHERE device_id = ? AND (uri = ? OR substr(uri, 1, ?) = ?)"
+            ).execute(arguments: [deviceID, write.uri, write.uri.utf8.count + 1, write.uri + "/"])
             guard db.changesCount > 0 else { return }
             try publish(
                 TreeValueChanged(
@@ -112,15 +118,15 @@ extension SessionStore {
             return
         }
         let previous = try Row.fetchOne(
-            db, sql: "SELECT value, format, type FROM tree_value WHERE device_id = ? AND uri = ?",
+            db.cachedStatement(sql: "SELECT value, format, type FROM tree_value WHERE device_id = ? AND uri = ?"),
             arguments: [deviceID, write.uri])
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO tree_value (device_id, uri, value, format, type, updated_at, session_id) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(device_id, uri) DO UPDATE SET value = excluded.value, format = excluded.format,
                     type = excluded.type, updated_at = excluded.updated_at, session_id = excluded.session_id
-                """,
-            arguments: [deviceID, write.uri, write.value, write.format, write.type, time, sessionID])
+                """
+        ).execute(arguments: [deviceID, write.uri, write.value, write.format, write.type, time, sessionID])
         if let previous, previous["value"] as String? == write.value, previous["format"] as String? == write.format,
             previous["type"] as String? == write.type
         {

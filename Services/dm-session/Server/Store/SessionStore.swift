@@ -73,7 +73,7 @@ public struct SessionStore: Sendable {
 
     /// A device's account, or nil.
     public func account(_ deviceID: String, in db: Database) throws -> DeviceAccount? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM device WHERE id = ?", arguments: [deviceID]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM device WHERE id = ?"), arguments: [deviceID]) else {
             return nil
         }
         return DeviceAccount(
@@ -86,12 +86,12 @@ public struct SessionStore: Sendable {
 
     /// Every device (without secrets), by id.
     public func devices(in db: Database) throws -> [DeviceView] {
-        try Row.fetchAll(db, sql: "SELECT * FROM device ORDER BY id").map(DeviceView.init(row:))
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM device ORDER BY id")).map(DeviceView.init(row:))
     }
 
     /// One device (without secrets).
     public func device(_ deviceID: String, in db: Database) throws -> DeviceView? {
-        try Row.fetchOne(db, sql: "SELECT * FROM device WHERE id = ?", arguments: [deviceID]).map(DeviceView.init(row:))
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM device WHERE id = ?"), arguments: [deviceID]).map(DeviceView.init(row:))
     }
 
     /// Deletes a device with its queue and tree. Returns false when there was none.
