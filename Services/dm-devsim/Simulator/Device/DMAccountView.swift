@@ -1,4 +1,4 @@
-public import DMTree
+import DMTree
 
 /// The DM account as the device's tree holds it (`./DMAcc/<x>`): the source of truth for addresses, auth types,
 /// names, secrets and nonces, so that a server's Replace of any of them takes effect in the next session.

@@ -1,6 +1,6 @@
 public import Logging
 import Notification
-public import SyncML
+import SyncML
 
 /// The simulated devices of a process and what they do on their own: sessions (client-initiated, after a
 /// notification, to report a Generic Alert), the operations they accepted, persistence after each session.

@@ -1,7 +1,7 @@
-public import DMTree
+import DMTree
 import Download
 import Crypto
-public import SyncML
+import SyncML
 
 /// Runs what a device accepted with 202 (FUMO, SCOMO, LAWMO, DIAGMON operations) and returns the Generic Alerts
 /// that report each outcome. Downloads go through a ``PackageFetcher``: the descriptor (DL 1.0/2.0) or the
