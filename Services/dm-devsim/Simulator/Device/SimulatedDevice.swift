@@ -1,4 +1,4 @@
-public import DMTree
+import DMTree
 public import SyncML
 
 /// An operation a device accepted with 202 (an Exec on a FUMO, SCOMO, LAWMO or DIAGMON node) and runs after the

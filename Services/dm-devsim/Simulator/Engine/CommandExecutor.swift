@@ -1,4 +1,4 @@
-public import DMTree
+import DMTree
 public import SyncML
 
 /// A Large Object being received: the chunks so far of one Add or Replace.

@@ -23,7 +23,7 @@ public struct HTTPTransport: DMTransport, PackageFetcher {
             insecure ? HTTPClient.Configuration(certificateVerification: .none) : HTTPClient.Configuration()
         configuration.connectionPool = .init(
             idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, concurrency))
-        configuration.timeout = .init(connect: .seconds(10), read: .seconds(60))
+        configuration.timeout = .init(connect: .seconds(5), read: .seconds(60))
         configuration.decompression = .disabled
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }

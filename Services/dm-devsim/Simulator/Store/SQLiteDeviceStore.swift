@@ -39,15 +39,15 @@ public struct SQLiteDeviceStore: DeviceStoring {
         var devices: [SimulatedDevice] = []
         var last: Int64 = 0
         while true {
-            let rows = try await writer.read { [last] db in
+            let rows: [(Int64, Data)] = try await writer.read { [last] db in
                 try Row.fetchAll(
-                    db, sql: "SELECT rowid, state FROM device WHERE rowid > ? ORDER BY rowid LIMIT 256", arguments: [last])
+                    db, sql: "SELECT rowid, state FROM device WHERE rowid > ? ORDER BY rowid LIMIT 256", arguments: [last]
+                ).map { ($0["rowid"], $0["state"]) }
             }
             guard !rows.isEmpty else { return devices }
-            for row in rows {
-                let data: Data = row["state"]
+            for (rowid, data) in rows {
                 devices.append(try decoder.decode(SimulatedDevice.self, from: data))
-                last = row["rowid"]
+                last = rowid
             }
         }
     }

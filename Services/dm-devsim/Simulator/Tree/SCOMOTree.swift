@@ -1,4 +1,4 @@
-public import DMTree
+import DMTree
 
 /// SCOMO subtree helpers: inventory entries and the Operations nodes a device creates for them.
 public enum SCOMOTree {

@@ -1,4 +1,4 @@
-public import DMTree
+import DMTree
 
 /// Builds the tree a freshly provisioned device has: DevInfo, DevDetail, DMAcc, FUMO (`./FwUpdate/x1`), SCOMO,
 /// LAWMO, DIAGMON and the Inbox, with the Formats, Types and ACLs of the standard objects.

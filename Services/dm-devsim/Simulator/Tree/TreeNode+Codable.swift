@@ -1,4 +1,4 @@
-public import DMTree
+import DMTree
 
 extension TreeNode: Codable {
     private enum CodingKeys: String, CodingKey {
