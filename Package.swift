@@ -126,7 +126,7 @@ let package = Package(
         .executableTarget(
             name: "dm-session",
             dependencies: [
-                "DMSessionServer", "ServiceKit", "Contracts",
+                "DMSessionServer", "ServiceKit",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -210,7 +210,7 @@ let package = Package(
         .testTarget(
             name: "DMSessionTests",
             dependencies: [
-                "DMSessionServer", "SyncML", "Contracts", "Messaging", "ServiceKit", "Notification",
+                "DMSessionServer", "SyncML", "Contracts", "Messaging", "ServiceKit", "Notification", "Bus",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

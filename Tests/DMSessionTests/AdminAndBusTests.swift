@@ -1,12 +1,15 @@
+import Bus
 import Contracts
 @testable import DMSessionServer
 import Foundation
 import GRDB
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Messaging
 import Notification
 import NIOCore
+import ServiceKit
 import SyncML
 import Testing
 
@@ -173,19 +176,50 @@ import Testing
         #expect(deleted == [.success(json: #"{"deleted":true,"deviceID":"IMEI:493005100592800"}"#)])
     }
 
-    @Test func pingAndReplayAreAnswered() async throws {
+    /// dm-session's commands on the service kit's ServiceBus, as `dm-session` runs them, with a real proxy and
+    /// sockets on loopback: ping and replay (answered by the kit, from the session's own outbox) next to a session
+    /// command.
+    @Test func pingReplayAndSessionCommandsOnTheServiceBus() async throws {
         let harness = try await Harness.make()
         try await harness.register(TestDevice())
         _ = try await harness.session(TestDevice())
-        let outcomes = try await Self.handle(
-            harness, [try Self.frames(SystemPing()), try Self.frames(SystemReplay(fromSequence: 1, limit: 2))])
-        guard case .success(let pingJSON) = outcomes[0], case .success(let replayJSON) = outcomes[1] else {
-            Issue.record("\(outcomes)")
-            return
-        }
-        #expect(try ContractsJSON.decode(SystemPingResult.self, from: Data(pingJSON.utf8)).service == "dm-session")
-        let result = try ContractsJSON.decode(SystemReplayResult.self, from: Data(replayJSON.utf8))
-        #expect(result.events.count == 2 && result.events.first?.type == "dm.session.session.started")
-        #expect(result.lastSequence > 2)
+        let proxy = try await BusProxy.start(
+            BusProxyConfiguration(frontend: "tcp://127.0.0.1:*", backend: "tcp://127.0.0.1:*"))
+        let bus = ServiceBus(
+            identity: ServiceIdentity(service: "session", instanceID: "session"),
+            configuration: BusConfiguration(
+                publishEndpoint: proxy.frontendEndpoint, subscribeEndpoint: proxy.backendEndpoint,
+                commandEndpoint: "tcp://127.0.0.1:*", commandEndpoints: [:]),
+            writer: harness.store.writer, handlers: SessionCommandHandler(store: harness.store).commandHandlers,
+            logger: Logger(label: "test.session"))
+        #expect(bus.source == harness.store.eventSource)
+        let running = Task { try await bus.run() }
+        try await bus.waitUntilStarted()
+        let node = try BusNode(name: "test")
+        let requester = CommandRequester(
+            channel: try await node.dealer(connectingTo: try #require(bus.commandEndpoint)), source: "test")
+        let requesting = Task { await requester.run() }
+
+        let ping = try ContractsJSON.decode(
+            CommandResult<SystemPingResult>.self,
+            from: Data(try await requester.request(name: SystemPing.commandName, data: "{}", timeout: .seconds(10))))
+        #expect(ping.data?.service == "dm-session")
+        let page = try await requester.replay(source: bus.source, from: 1, limit: 2)
+        #expect(page.events.count == 2)
+        #expect(try ContractsJSON.decode(RawCloudEvent.self, from: Data(page.events[0])).type == "dm.session.session.started")
+        #expect(page.lastSequence > 2)
+        let delete = try ContractsJSON.decode(
+            CommandResult<SessionDeviceDeleted>.self,
+            from: Data(
+                try await requester.request(
+                    name: SessionDeviceDelete.commandName, data: #"{"deviceID":"\#(TestDevice().deviceID)"}"#,
+                    timeout: .seconds(10))))
+        #expect(delete.data?.deleted == true)
+
+        requesting.cancel()
+        running.cancel()
+        _ = await running.result
+        await node.shutdown()
+        await proxy.stop()
     }
 }

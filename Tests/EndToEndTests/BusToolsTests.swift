@@ -107,38 +107,20 @@ import Testing
     static func startSessionStack() async throws -> SessionStack {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stack-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let ports = freePorts(5)
+        let ports = freePorts(2)
         let xsub = "tcp://127.0.0.1:\(ports[0])", xpub = "tcp://127.0.0.1:\(ports[1])"
-        let router = "tcp://127.0.0.1:\(ports[2])"
         let bus = try ChildProcess(
             "dm-bus", [], environment: ["DM_BUS_XSUB": xsub, "DM_BUS_XPUB": xpub, "DM_BUS_STATS_INTERVAL": "0", "DM_BUS_ADMIN_PORT": "0"],
             logDirectory: directory, label: "dm-bus")
-        let session = try ChildProcess(
-            "dm-session", [],
-            environment: [
-                "DM_SESSION_HTTP_PORT": String(ports[3]), "DM_SESSION_ADMIN_PORT": String(ports[4]),
-                "DM_SESSION_DATA_DIRECTORY": directory.appendingPathComponent("session").path,
-                "DM_SESSION_BUS_XSUB": xsub, "DM_SESSION_BUS_ROUTER": router,
-            ],
-            logDirectory: directory, label: "dm-session")
-        let admin = "http://127.0.0.1:\(ports[4])"
-        let stack = SessionStack(
-            directory: directory, xpub: xpub, router: router, dm: URL(string: "http://127.0.0.1:\(ports[3])/dm")!,
-            admin: admin, bus: bus, session: session)
-        for _ in 0..<300 {
-            if await Self.isReady(admin) { return stack }
-            guard session.isRunning else { break }
-            try await Task.sleep(for: .milliseconds(100))
+        do {
+            let session = try await SessionProcess.start(in: directory, environment: ["DM_SESSION_BUS_XSUB": xsub])
+            return SessionStack(
+                directory: directory, xpub: xpub, router: session.router, dm: session.dm, admin: session.admin, bus: bus,
+                session: session.process)
+        } catch {
+            bus.terminate()
+            throw error
         }
-        stack.stop()
-        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "dm-session did not become ready: \(session.log)"])
-    }
-
-    static func isReady(_ admin: String) async -> Bool {
-        guard let url = URL(string: admin + "/readyz"),
-            let (_, response) = try? await URLSession.shared.data(from: url)
-        else { return false }
-        return (response as? HTTPURLResponse)?.statusCode == 200
     }
 
     /// A device's package 1 without credentials: dm-session starts a session and challenges it (events

@@ -18,31 +18,6 @@ import Testing
         return child.log
     }
 
-    static func startSession(in directory: URL) async throws -> (ChildProcess, server: String, admin: String) {
-        let ports = freePorts(3)
-        let session = try ChildProcess(
-            "dm-session", [],
-            environment: [
-                "DM_SESSION_HTTP_PORT": String(ports[0]), "DM_SESSION_ADMIN_PORT": String(ports[1]),
-                "DM_SESSION_DATA_DIRECTORY": directory.appendingPathComponent("session").path,
-                "DM_SESSION_BUS_ROUTER": "tcp://127.0.0.1:\(ports[2])",
-            ],
-            logDirectory: directory, label: "dm-session")
-        let admin = "http://127.0.0.1:\(ports[1])"
-        for _ in 0..<300 {
-            if let url = URL(string: admin + "/readyz"), let (_, response) = try? await URLSession.shared.data(from: url),
-                (response as? HTTPURLResponse)?.statusCode == 200
-            {
-                return (session, "http://127.0.0.1:\(ports[0])/dm", admin)
-            }
-            guard session.isRunning else { break }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        session.terminate()
-        Issue.record("dm-session did not become ready: \(session.log)")
-        throw CancellationError()
-    }
-
     struct Summary: Decodable {
         struct Report: Decodable {
             var sessions: Int
@@ -58,8 +33,9 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("devsim-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let (session, server, admin) = try await Self.startSession(in: directory)
-        defer { session.terminate() }
+        let session = try await SessionProcess.start(in: directory)
+        defer { session.process.terminate() }
+        let server = session.dm.absoluteString, admin = session.admin
 
         let profile = directory.appendingPathComponent("profile.yaml")
         try "auth: { \(clientAuth): 100 }\nserverAuth: md5\n".write(to: profile, atomically: true, encoding: .utf8)
@@ -119,8 +95,9 @@ import Testing
             logDirectory: directory, label: "http", absolute: true)
         // SIGKILL: the test process ignores SIGTERM (its ServiceGroups do) and children inherit that.
         defer { packages.kill() }
-        let (session, server, admin) = try await Self.startSession(in: directory)
-        defer { session.terminate() }
+        let session = try await SessionProcess.start(in: directory)
+        defer { session.process.terminate() }
+        let server = session.dm.absoluteString, admin = session.admin
         let devicesFile = directory.appendingPathComponent("devices.jsonl")
         let simulator = ["--server", server, "--devices", "1", "--seed", "77"]
         _ = try await Self.run("dm-devsim", ["devices"] + simulator + ["--import-to", devicesFile.path], in: directory, label: "devices")

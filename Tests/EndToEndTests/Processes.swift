@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// Programs of this build (they sit next to the test bundle in the build products folder), run as real
 /// processes with their output collected in a log file.
@@ -83,4 +86,47 @@ func freePorts(_ count: Int) -> [Int] {
     }
     for descriptor in sockets { close(descriptor) }
     return ports
+}
+
+/// A dm-session process on free loopback ports with its data under `directory`, once its `/readyz` answers 200.
+struct SessionProcess {
+    let process: ChildProcess
+    /// Where devices post, e.g. `http://127.0.0.1:PORT/dm`.
+    let dm: URL
+    /// The admin REST API, e.g. `http://127.0.0.1:PORT`.
+    let admin: String
+    /// Its command ROUTER.
+    let router: String
+
+    /// Starts it; `environment` adds settings (e.g. the bus's XSUB endpoint).
+    static func start(in directory: URL, environment: [String: String] = [:]) async throws -> SessionProcess {
+        let ports = freePorts(3)
+        let router = "tcp://127.0.0.1:\(ports[2])"
+        let process = try ChildProcess(
+            "dm-session", [],
+            environment: [
+                "DM_SESSION_HTTP_PORT": String(ports[0]), "DM_SESSION_ADMIN_PORT": String(ports[1]),
+                "DM_SESSION_DATA_DIRECTORY": directory.appendingPathComponent("session").path,
+                "DM_SESSION_BUS_ROUTER": router,
+            ].merging(environment) { $1 },
+            logDirectory: directory, label: "dm-session")
+        let session = SessionProcess(
+            process: process, dm: URL(string: "http://127.0.0.1:\(ports[0])/dm")!, admin: "http://127.0.0.1:\(ports[1])",
+            router: router)
+        for _ in 0..<300 {
+            if let url = URL(string: session.admin + "/readyz"), let (_, response) = try? await URLSession.shared.data(from: url),
+                (response as? HTTPURLResponse)?.statusCode == 200
+            {
+                return session
+            }
+            guard process.isRunning else { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        process.terminate()
+        throw StartFailure(description: "dm-session did not become ready: \(process.log)")
+    }
+
+    struct StartFailure: Error, CustomStringConvertible {
+        var description: String
+    }
 }

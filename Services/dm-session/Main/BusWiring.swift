@@ -1,4 +1,3 @@
-import Contracts
 import DMSessionServer
 import Logging
 import ServiceKit
@@ -10,18 +9,11 @@ enum BusWiring {
     static func attach(
         store: SessionStore, settings: ServiceConfiguration, handler: SessionCommandHandler
     ) async throws -> SessionBusAttachment {
-        var handlers = CommandHandlers()
-        for name in [
-            SessionDeviceRegister.commandName, SessionDeviceDelete.commandName, SessionCommandEnqueue.commandName,
-            SessionWakeup.commandName,
-        ] {
-            handlers.on(name: name, handler.handler)
-        }
         var logger = Logger(label: "dm-session")
         logger[metadataKey: "dm.instance"] = .string(settings.instanceID)
         let bus = ServiceBus(
             identity: ServiceIdentity(service: settings.service, instanceID: settings.instanceID),
-            configuration: settings.bus, writer: store.writer, handlers: handlers, sendsTo: ["notify"], logger: logger)
+            configuration: settings.bus, writer: store.writer, handlers: handler.commandHandlers, sendsTo: ["notify"], logger: logger)
         precondition(bus.source == store.eventSource, "the outbox and the replay must name the same source")
         return SessionBusAttachment(didCommit: {}, services: [bus])
     }

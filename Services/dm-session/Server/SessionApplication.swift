@@ -67,7 +67,7 @@ public enum SessionApplication {
         let source = settings.instanceID == settings.service ? "dm-session" : "dm-session-\(settings.instanceID)"
         let store = SessionStore(writer: serviceStore.writer, eventSource: source)
         var host = ServiceHost(configuration: settings, telemetry: telemetry, store: serviceStore)
-        let bus = try await attachBus(store, settings, SessionCommandHandler(store: store, service: "dm-session"))
+        let bus = try await attachBus(store, settings, SessionCommandHandler(store: store))
         let server = DMServer(
             store: store, configuration: configuration, logger: host.logger, didCommit: bus.didCommit,
             metrics: SessionMetrics(factory: telemetry.metricsFactory))

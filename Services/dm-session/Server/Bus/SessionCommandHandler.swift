@@ -2,31 +2,29 @@ import Contracts
 import Foundation
 public import GRDB
 public import Messaging
+public import ServiceKit
 
 /// Handles the commands dm-session receives on the bus, inside the receiver's transaction (so the command's
 /// effect, its events and its inbox record commit together):
 ///
-/// - `session.device.register`, `session.device.delete`, `session.command.enqueue`, `session.wakeup`;
-/// - `system.ping` and `system.replay`, which every service answers.
+/// `session.device.register`, `session.device.delete`, `session.command.enqueue`, `session.wakeup`.
+/// (`system.ping` and `system.replay` are answered by the service kit's `ServiceBus` for every service.)
 ///
 /// Failures: `invalid_data` (undecodable data or a refused request), `not_found` (no such device),
 /// `unknown_command`.
 public struct SessionCommandHandler: Sendable {
     let store: SessionStore
-    let service: String
-    let version: String
-    let startedAt: Date
+
+    /// The commands this handler answers.
+    public static let commandNames = [
+        SessionDeviceRegister.commandName, SessionDeviceDelete.commandName, SessionCommandEnqueue.commandName,
+        SessionWakeup.commandName,
+    ]
 
     /// Creates the handler.
-    /// - Parameters:
-    ///   - store: the store.
-    ///   - service: the service name for `system.ping` (`dm-session`).
-    ///   - version: the version for `system.ping`.
-    public init(store: SessionStore, service: String = "dm-session", version: String = "0.1.0") {
+    /// - Parameter store: the store.
+    public init(store: SessionStore) {
         self.store = store
-        self.service = service
-        self.version = version
-        self.startedAt = Date()
     }
 
     /// The `CommandReceiver.Handler`.
@@ -34,17 +32,17 @@ public struct SessionCommandHandler: Sendable {
         { command, db in try self.handle(command, in: db) }
     }
 
+    /// The handlers to give the service's `ServiceBus`, one per name in ``commandNames``.
+    public var commandHandlers: CommandHandlers {
+        var handlers = CommandHandlers()
+        for name in Self.commandNames { handlers.on(name: name, handler) }
+        return handlers
+    }
+
     /// Handles one command.
     public func handle(_ command: ReceivedCommand, in db: Database) throws -> CommandOutcome {
         do {
             switch command.name {
-            case SystemPing.commandName:
-                return try success(
-                    SystemPingResult(
-                        service: service, instance: store.eventSource, version: version,
-                        uptimeSeconds: Date().timeIntervalSince(startedAt)))
-            case SystemReplay.commandName:
-                return try ReplayResponder.handle(command, source: store.eventSource, in: db)
             case SessionDeviceRegister.commandName:
                 let request = try decode(SessionDeviceRegister.self, command)
                 let created = try store.register(request, in: db)
