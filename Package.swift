@@ -157,6 +157,7 @@ let package = Package(
             dependencies: [
                 "DeviceSimulator", "SyncML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Services/dm-devsim/Main", swiftSettings: swiftSettings),

@@ -22,6 +22,12 @@ struct LoadCommand: AsyncParsableCommand {
     @Flag(help: "Print the progress lines and the summary as JSON.")
     var json = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Before the sessions, measure this plain HTTP endpoint (e.g. `dm-devsim hello-server`) with the same client and concurrency.",
+            discussion: "It gets as many POSTs as the DM server gets messages (two per session for --sessions, or for the same duration)."))
+    var baseline: String?
+
     func validate() throws {
         guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1") }
         guard duration != nil || sessions != nil else { throw ValidationError("give --duration or --sessions") }
@@ -43,6 +49,14 @@ struct LoadCommand: AsyncParsableCommand {
             options: LoadOptions(
                 concurrency: concurrency, duration: duration.map { .milliseconds(Int($0 * 1000)) }, sessions: sessions))
         let json = self.json
+        var baselineReport: BaselineReport?
+        if let baseline {
+            baselineReport = await BaselineLoad(
+                client: transport.client, url: baseline, concurrency: concurrency, requests: sessions.map { $0 * 2 },
+                duration: duration.map { .milliseconds(Int($0 * 1000)) }
+            ).run()
+            if let baselineReport { Self.emit(json ? Self.jsonLine(baselineReport) : baselineReport.text) }
+        }
         let (_, report) = await generator.run(devices: devices) { progress in
             if json {
                 Self.emit(Self.jsonLine(progress, final: false))
@@ -62,6 +76,17 @@ struct LoadCommand: AsyncParsableCommand {
     /// Writes a line to standard output at once (progress lines must not wait in a pipe's buffer).
     static func emit(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    static func jsonLine(_ report: BaselineReport) -> String {
+        struct Line: Encodable {
+            var type = "baseline"
+            var report: BaselineReport
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(Line(report: report))) ?? Data()
+        return String(decoding: data, as: UTF8.self)
     }
 
     static func jsonLine(_ report: LoadReport, final: Bool) -> String {
