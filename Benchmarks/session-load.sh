@@ -65,7 +65,9 @@ session_before=$(cpu_ticks "$session_pid")
 if [[ -n "${PROFILE:-}" ]]; then
     perf record -F 999 -g -p "$session_pid" -o "$PROFILE" >/dev/null 2>&1 &
 fi
-/usr/bin/time -v "$bin/dm-devsim" load --server http://127.0.0.1:28080/dm --devices "$devices" --seed 11 \
+devsim=("$bin/dm-devsim")
+[[ -n "${PROFILE:-}" ]] && devsim=(perf record -F 999 -g -o "$PROFILE.devsim" -- "$bin/dm-devsim")
+/usr/bin/time -v "${devsim[@]}" load --server http://127.0.0.1:28080/dm --devices "$devices" --seed 11 \
     --profile "$work/profile.yaml" --concurrency "$concurrency" --sessions "$devices" \
     --baseline http://127.0.0.1:28081/hello 2>"$work/time.txt"
 if [[ -n "${PROFILE:-}" ]]; then kill -INT %perf 2>/dev/null || pkill -INT -f "perf record" || true; sleep 2; fi

@@ -63,8 +63,8 @@ extension NodeURI {
         if segment == "." || segment == ".." {
             throw NodeURIError(.dotSegment, "segment \(index) is '\(segment)', which DM does not allow", input: input)
         }
+        guard segment.utf8.contains(where: { $0 == UInt8(ascii: "%") || isControl($0) }) else { return String(segment) }
         let utf8 = Array(segment.utf8)
-        guard utf8.contains(where: { $0 == UInt8(ascii: "%") || isControl($0) }) else { return String(segment) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         var position = 0

@@ -48,15 +48,28 @@ public struct NodeURI: Sendable, Hashable, CustomStringConvertible {
         }
         let path: Substring = text.hasPrefix("./") ? text.dropFirst(2) : Substring(text)
         if path.isEmpty { throw NodeURIError(.trailingSlash, "the URI ends with '/'", input: text) }
-        let raw = path.split(separator: "/", omittingEmptySubsequences: false)
+        // One pass over the bytes (a generic `split` showed up in dm-devsim's profile: trees are built and read by
+        // path text).
         var segments: [String] = []
-        segments.reserveCapacity(raw.count)
-        for (index, segment) in raw.enumerated() {
-            if segment.isEmpty {
-                if index == raw.count - 1 { throw NodeURIError(.trailingSlash, "the URI ends with '/'", input: text) }
-                throw NodeURIError(.emptySegment, "segment \(index + 1) is empty ('//')", input: text)
+        var start = path.startIndex
+        var index = 1
+        let utf8 = path.utf8
+        var position = utf8.startIndex
+        while true {
+            let atEnd = position == utf8.endIndex
+            if atEnd || utf8[position] == UInt8(ascii: "/") {
+                if start == position {
+                    if atEnd { throw NodeURIError(.trailingSlash, "the URI ends with '/'", input: text) }
+                    throw NodeURIError(.emptySegment, "segment \(index) is empty ('//')", input: text)
+                }
+                segments.append(try NodeURI.normalise(segment: path[start..<position], index: index, input: text))
+                if atEnd { break }
+                index += 1
+                position = utf8.index(after: position)
+                start = position
+            } else {
+                position = utf8.index(after: position)
             }
-            segments.append(try NodeURI.normalise(segment: segment, index: index + 1, input: text))
         }
         self.segments = segments
         try limits.check(self, input: text)

@@ -230,14 +230,10 @@ public final class ServiceBus: Service, Sendable {
     }
 
     private func wakeOnCommit(relay: EventRelay, sender: CommandSender) throws -> AnyDatabaseCancellable {
-        let events = DatabaseRegionObservation(tracking: Table("bus_event_outbox"))
-        let commands = DatabaseRegionObservation(tracking: Table("bus_command_outbox"))
-        let eventObservation = events.start(in: writer, onError: { _ in }, onChange: { _ in relay.wake() })
-        let commandObservation = commands.start(in: writer, onError: { _ in }, onChange: { _ in sender.wake() })
-        return AnyDatabaseCancellable {
-            eventObservation.cancel()
-            commandObservation.cancel()
-        }
+        let observer = OutboxCommitObserver(wakeRelay: { relay.wake() }, wakeSender: { sender.wake() })
+        writer.add(transactionObserver: observer, extent: .observerLifetime)
+        let writer = self.writer
+        return AnyDatabaseCancellable { writer.remove(transactionObserver: observer) }
     }
 
     private func clientSecurity(_ curve: CurveConfiguration?, server: String) throws -> CurveClientSecurity? {

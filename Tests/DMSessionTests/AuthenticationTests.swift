@@ -1,6 +1,7 @@
 import Contracts
 @testable import DMSessionServer
 import Foundation
+import GRDB
 import Hummingbird
 import HummingbirdTesting
 import SyncML
@@ -88,8 +89,12 @@ import Testing
         let harness = try await Harness.make()
         let (exchanges, _) = try await harness.session(TestDevice())
         #expect(Self.headerStatus(exchanges[0])?.code == 401)
-        #expect(try await harness.events(DeviceAuthenticationFailed.self).first?.reason == "unknown-device")
-        #expect(try await harness.events(SessionEnded.self).map(\.outcome) == ["authentication-failed"])
+        let failure = try #require(try await harness.events(DeviceAuthenticationFailed.self).first)
+        #expect(failure.reason == "unknown-device" && failure.sessionEnded)
+        // Made-up device ids leave no session rows or session events behind: only the refusal.
+        #expect(try await harness.eventTypes() == ["dm.session.device.authentication-failed"])
+        let store = harness.store
+        #expect(try await store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dm_session") } == 0)
     }
 
     @Test(arguments: [AuthScheme.md5, .hmac])

@@ -35,6 +35,8 @@ struct TestDevice {
     var uiAnswer = "1"
     /// Status the device gives to Atomic (507 makes it fail).
     var atomicStatus = 200
+    /// Status the device gives to Sequence (406: not supported).
+    var sequenceStatus = 200
 
     mutating func nextHeader(withCred: Bool) -> SyncHeader {
         msgID += 1
@@ -194,6 +196,7 @@ struct TestDevice {
                 }
             case .atomic(let container):
                 status(atomicStatus)
+                if atomicStatus == 406 { break }  // not supported: nothing inside runs
                 for inner in container.commands {
                     if atomicStatus == 200 {
                         execute(inner, inAtomic: true)
@@ -205,7 +208,8 @@ struct TestDevice {
                     }
                 }
             case .sequence(let container):
-                status(200)
+                status(sequenceStatus)
+                if sequenceStatus == 406 { break }
                 for inner in container.commands { execute(inner, inAtomic: false) }
             case .status, .results, .unsupported:
                 hasCommands = false

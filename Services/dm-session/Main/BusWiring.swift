@@ -15,6 +15,6 @@ enum BusWiring {
             identity: ServiceIdentity(service: settings.service, instanceID: settings.instanceID),
             configuration: settings.bus, writer: store.writer, handlers: handler.commandHandlers, sendsTo: ["notify"], logger: logger)
         precondition(bus.source == store.eventSource, "the outbox and the replay must name the same source")
-        return SessionBusAttachment(didCommit: {}, services: [bus])
+        return SessionBusAttachment(services: [bus])
     }
 }

@@ -9,22 +9,19 @@ import NIOSSL
 public import ServiceKit
 public import ServiceLifecycle
 
-/// What a bus attachment gives dm-session: a hook to call after commits (wakes the event relay and command
-/// sender) and the long-running services to run (relay, receiver, sender).
+/// What a bus attachment gives dm-session: the long-running services to run (relay, receiver, sender). They
+/// notice commits that append events or commands by themselves (``ServiceBus``).
 public struct SessionBusAttachment: Sendable {
-    /// Called after every transaction that may have appended events or commands.
-    public var didCommit: @Sendable () -> Void
     /// The bus services, started after the migrations.
     public var services: [any Service]
 
     /// Creates an attachment.
-    public init(didCommit: @escaping @Sendable () -> Void, services: [any Service]) {
-        self.didCommit = didCommit
+    public init(services: [any Service]) {
         self.services = services
     }
 
     /// No bus: events and commands wait in the outboxes.
-    public static var none: SessionBusAttachment { SessionBusAttachment(didCommit: {}, services: []) }
+    public static var none: SessionBusAttachment { SessionBusAttachment(services: []) }
 }
 
 /// A long-running closure as a `Service`, cancelled on graceful shutdown.
@@ -69,7 +66,7 @@ public enum SessionApplication {
         var host = ServiceHost(configuration: settings, telemetry: telemetry, store: serviceStore)
         let bus = try await attachBus(store, settings, SessionCommandHandler(store: store))
         let server = DMServer(
-            store: store, configuration: configuration, logger: host.logger, didCommit: bus.didCommit,
+            store: store, configuration: configuration, logger: host.logger,
             metrics: SessionMetrics(factory: telemetry.metricsFactory))
         for service in bus.services { host.addService(service) }
         host.addService(try makeDMApplication(server: server, logger: host.logger))

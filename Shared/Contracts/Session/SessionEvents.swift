@@ -20,13 +20,19 @@ public struct SessionStarted: BusEvent {
     public var alertCode: Int?
     /// `xml` or `wbxml`.
     public var encoding: String
+    /// The wake-up (package #0) this session answers, when its SessionID matches one sent to the device.
+    public var notificationID: String?
     /// Creates the event.
-    public init(sessionID: String, deviceID: String, syncMLSessionID: String, alertCode: Int?, encoding: String) {
+    public init(
+        sessionID: String, deviceID: String, syncMLSessionID: String, alertCode: Int?, encoding: String,
+        notificationID: String? = nil
+    ) {
         self.sessionID = sessionID
         self.deviceID = deviceID
         self.syncMLSessionID = syncMLSessionID
         self.alertCode = alertCode
         self.encoding = encoding
+        self.notificationID = notificationID
     }
 }
 

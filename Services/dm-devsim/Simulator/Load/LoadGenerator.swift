@@ -28,6 +28,13 @@ public struct LoadReport: Codable, Sendable {
     public var errors: [String: Int]
     /// Session latency percentiles in milliseconds (p50, p90, p99, p99.9, max).
     public var latencyMilliseconds: [String: Double]
+    /// CPU time this process used while the sessions ran (user and system, all threads), in seconds.
+    public var cpuSeconds: Double?
+    /// That CPU time as a percentage of one core over the run (200 = two cores busy).
+    public var cpuPercentOfOneCore: Double? {
+        guard let cpuSeconds, seconds > 0 else { return nil }
+        return 100 * cpuSeconds / seconds
+    }
 
     /// The human summary.
     public var text: String {
@@ -42,6 +49,9 @@ public struct LoadReport: Codable, Sendable {
         lines.append(
             "latency ms: " + order.compactMap { key in latencyMilliseconds[key].map { String(format: "%@=%.2f", key, $0) } }
                 .joined(separator: " "))
+        if let cpuSeconds, let percent = cpuPercentOfOneCore {
+            lines.append(String(format: "load generator CPU: %.2f s, %.0f%% of one core", cpuSeconds, percent))
+        }
         return lines.joined(separator: "\n")
     }
 }
@@ -76,6 +86,7 @@ public struct LoadGenerator: Sendable {
         -> (devices: [SimulatedDevice], report: LoadReport)
     {
         let stats = Stats()
+        let cpuAtStart = Self.processCPUSeconds()
         let start = ContinuousClock.now
         let deadline = options.duration.map { start + $0 }
         let limit = options.sessions ?? Int.max
@@ -129,7 +140,17 @@ public struct LoadGenerator: Sendable {
         }
         var result = devices
         for (index, device) in finished { result[index] = device }
-        return (result, Self.report(stats, since: start))
+        var report = Self.report(stats, since: start)
+        report.cpuSeconds = Self.processCPUSeconds() - cpuAtStart
+        return (result, report)
+    }
+
+    /// User and system CPU time of this process so far.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     static func report(_ stats: Stats, since start: ContinuousClock.Instant) -> LoadReport {

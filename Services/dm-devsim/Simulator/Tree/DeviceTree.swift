@@ -29,8 +29,31 @@ public struct DeviceTree: Sendable, Hashable {
 
     /// The node at a path written as text (`./DevInfo/DevId`), if any.
     public func node(_ text: String) -> TreeNode? {
+        if let key = Self.plainKey(text) { return nodes[key] }
         guard let uri = try? NodeURI(text) else { return nil }
         return node(uri)
+    }
+
+    /// The storage key of a path that is already in normal form (`./` then non-empty segments of letters,
+    /// digits, `-` and `_`), without parsing it as a ``NodeURI``: the account and enabler code reads the tree
+    /// by such paths many times per session. Nil for anything else (the caller parses).
+    static func plainKey(_ text: String) -> String? {
+        let utf8 = text.utf8
+        guard utf8.count > 2, text.hasPrefix("./") else { return nil }
+        var previousWasSlash = true
+        for byte in utf8.dropFirst(2) {
+            switch byte {
+            case UInt8(ascii: "/"):
+                if previousWasSlash { return nil }
+                previousWasSlash = true
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                previousWasSlash = false
+            default:
+                return nil
+            }
+        }
+        return previousWasSlash ? nil : String(text.dropFirst(2))
     }
 
     /// The value of a leaf as text, if the node exists and is a leaf.

@@ -38,7 +38,6 @@ public struct AdminAPI: Sendable {
     /// Adds the routes.
     public func register<Context: RequestContext>(on router: some RouterMethods<Context>) {
         let store = server.store
-        let didCommit = server.didCommit
         router.post("devices") { request, _ -> Response in
             await Self.run {
                 let registration = try await Self.decode(SessionDeviceRegister.self, request)
@@ -129,7 +128,6 @@ public struct AdminAPI: Sendable {
                 let requested = try await store.writer.write { db in
                     try store.wakeup(SessionWakeup(deviceID: id, uiMode: uiMode), in: db)
                 }
-                didCommit()
                 return try Self.json(requested, status: .accepted)
             }
         }

@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import Contracts
 import CoreMetrics
 import ServiceKit
 public import Logging
@@ -7,17 +8,19 @@ public import SyncML
 
 /// The DM endpoint without HTTP: takes a posted body with its content type, HMAC header and path token, and
 /// returns the HTTP answer. It finds or opens the session, serialises its messages, loads the device and queue,
-/// runs the ``DMSession`` state machine and persists the effects (one read and one write transaction per message).
+/// runs the ``DMSession`` state machine and persists the effects (a read per message, and a write transaction that
+/// the messages of concurrent sessions share: ``GroupCommit``).
 public final class DMServer: Sendable {
     /// The store.
     public let store: SessionStore
     /// The configuration.
     public let configuration: DMSessionConfiguration
     let registry = SessionRegistry()
+    /// The per-message persistence: concurrent sessions' messages share write transactions.
+    let commits: GroupCommit
     let logger: Logger
     let clock: @Sendable () -> Date
     let makeNonce: @Sendable () -> String
-    let didCommit: @Sendable () -> Void
     let metrics: SessionMetrics?
 
     /// Creates the endpoint.
@@ -27,14 +30,12 @@ public final class DMServer: Sendable {
     ///   - logger: the logger.
     ///   - clock: the time (tests move it).
     ///   - makeNonce: fresh base64 nonces.
-    ///   - didCommit: called after each transaction that may have appended events or commands (wakes the relay and
-    ///     the command sender).
     ///   - metrics: where to count messages and sessions (none in most tests).
     public init(
         store: SessionStore, configuration: DMSessionConfiguration, logger: Logger,
         clock: @escaping @Sendable () -> Date = { Date() },
         makeNonce: @escaping @Sendable () -> String = { Nonce.generateBase64() },
-        didCommit: @escaping @Sendable () -> Void = {}, metrics: SessionMetrics? = nil
+        metrics: SessionMetrics? = nil
     ) {
         self.metrics = metrics
         self.store = store
@@ -42,7 +43,7 @@ public final class DMServer: Sendable {
         self.logger = logger
         self.clock = clock
         self.makeNonce = makeNonce
-        self.didCommit = didCommit
+        commits = GroupCommit(writer: store.writer)
     }
 
     /// An HTTP answer.
@@ -134,10 +135,10 @@ public final class DMServer: Sendable {
     {
         let deviceID = message.header.source.locURI
         let store = self.store
-        let account = try await store.writer.read { db in try store.account(deviceID, in: db) }
+        let account = try store.readNow { db in try store.account(deviceID, in: db) }
         let token = Self.makeToken()
         let session = DMSession(
-            id: UUID().uuidString.lowercased(), token: token, deviceID: deviceID,
+            id: MessageID.random(), token: token, deviceID: deviceID,
             syncMLSessionID: message.header.sessionID, encoding: encoding,
             respURI: "\(configuration.publicURL ?? baseURL)\(path)/\(token)", account: account,
             limits: configuration.limits, now: clock())
@@ -173,14 +174,13 @@ public final class DMServer: Sendable {
                 message.isFinal || message.body.contains { if case .alert(let alert) = $0 { alert.code == 1222 } else { false } }
             let queue =
                 session.account == nil || session.outcome != nil || !asksForCommands
-                ? [] : try await store.writer.read { db in try store.queued(deviceID, limit: queueLimit, in: db) }
+                ? [] : try store.readNow { db in try store.queued(deviceID, limit: queueLimit, in: db) }
             let now = clock()
             let (answer, effects) = session.receive(
                 message, body: body, hmacHeader: hmacHeader, queue: queue, now: now, makeNonce: makeNonce)
             let snapshot = session
             // Every message changes the session's row (its message count) at least.
-            try await store.writer.write { db in try store.persist(effects, session: snapshot, now: now, in: db) }
-            didCommit()
+            try await commits.write { db in try store.persist(effects, session: snapshot, now: now, in: db) }
             live.state = session
             metrics?.answered.increment()
             metrics?.record(effects)
@@ -201,9 +201,8 @@ public final class DMServer: Sendable {
             let snapshot = session
             if !effects.isEmpty {
                 do {
-                    try await store.writer.write { db in try store.persist(effects, session: snapshot, now: now, in: db) }
-                    didCommit()
-                    metrics?.record(effects)
+                    try await commits.write { db in try store.persist(effects, session: snapshot, now: now, in: db) }
+                            metrics?.record(effects)
                 } catch {
                     logger.error("session store failed", metadata: ["error": "\(error)"])
                 }
@@ -233,7 +232,16 @@ public final class DMServer: Sendable {
     /// 32 hex characters from 16 random bytes.
     static func makeToken() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: 32) { buffer in
+            for pair in 0..<2 {
+                let word = generator.next()
+                for index in 0..<16 {
+                    buffer[pair * 16 + index] = digits[Int((word >> (UInt64(index) * 4)) & 0xF)]
+                }
+            }
+            return 32
+        }
     }
 }
 

@@ -88,8 +88,28 @@ extension DMSession {
         } else {
             completion.status = code
             completion.results.append(contentsOf: answers)
+            learnContainerSupport(completion.spec.kind, status: code, effects: &effects)
         }
         pending[entry.commandID] = completion
+    }
+
+    /// A device's Status for an Atomic or Sequence tells whether it supports them: 406 (optional feature not
+    /// supported) says no, any status of an executed container (2xx, 507 Atomic failed, 516...) says yes.
+    mutating func learnContainerSupport(_ kind: SessionCommandSpec.Kind, status: Int, effects: inout SessionEffects) {
+        guard kind == .atomic || kind == .sequence, var known = account else { return }
+        guard status != StatusCode.invalidCredentials.rawValue, status != StatusCode.missingCredentials.rawValue else {
+            return
+        }
+        let supported = status != StatusCode.optionalFeatureNotSupported.rawValue
+        if kind == .atomic {
+            guard known.supportsAtomic != supported else { return }
+            known.supportsAtomic = supported
+        } else {
+            guard known.supportsSequence != supported else { return }
+            known.supportsSequence = supported
+        }
+        account = known
+        effects.containerSupport[kind] = supported
     }
 
     /// Results for one of the server's Gets.

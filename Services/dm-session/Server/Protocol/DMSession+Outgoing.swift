@@ -51,6 +51,11 @@ extension DMSession {
                 sent.moreRemaining = true
                 break
             }
+            if account?.unsupportedContainer(in: queued.spec) != nil {
+                // The device answered 406 to this kind before: not sent, completed with the device's answer.
+                rejectLocally(queued, status: StatusCode.optionalFeatureNotSupported.rawValue, effects: &effects)
+                continue
+            }
             var builder = CommandBuilder(nextCmdID: reply.nextCmdID, msgID: nextServerMsgID)
             let command: Command
             switch builder.build(queued.spec, commandID: queued.id) {

@@ -1,3 +1,4 @@
+public import Contracts
 public import SyncML
 
 /// What dm-session knows of one device: where to notify it and its DM account, both directions of credentials
@@ -31,12 +32,18 @@ public struct DeviceAccount: Sendable, Hashable {
     public var serverSecret: String
     /// The nonce the device gave dm-session (base64).
     public var serverNonce: String
+    /// Whether the device executes Atomic: nil until it has answered one (or registration said), false after a
+    /// 406 (optional feature not supported). Atomic commands for a device that does not support it are not sent.
+    public var supportsAtomic: Bool?
+    /// The same for Sequence.
+    public var supportsSequence: Bool?
 
     /// Creates an account.
     public init(
         deviceID: String, msisdn: String? = nil, notificationAddress: String? = nil, serverID: String,
         clientAuth: AuthScheme, clientName: String, clientDigest: String, clientNonce: String, serverAuth: AuthScheme,
-        serverName: String, serverSecret: String, serverNonce: String
+        serverName: String, serverSecret: String, serverNonce: String, supportsAtomic: Bool? = nil,
+        supportsSequence: Bool? = nil
     ) {
         self.deviceID = deviceID
         self.msisdn = msisdn
@@ -50,6 +57,23 @@ public struct DeviceAccount: Sendable, Hashable {
         self.serverName = serverName
         self.serverSecret = serverSecret
         self.serverNonce = serverNonce
+        self.supportsAtomic = supportsAtomic
+        self.supportsSequence = supportsSequence
+    }
+
+    /// Whether the device is known not to support a container kind (Atomic or Sequence) used by `spec` at any
+    /// depth; returns that kind.
+    public func unsupportedContainer(in spec: SessionCommandSpec) -> SessionCommandSpec.Kind? {
+        switch spec.kind {
+        case .atomic where supportsAtomic == false: return .atomic
+        case .sequence where supportsSequence == false: return .sequence
+        case .atomic, .sequence:
+            for child in spec.commands ?? [] {
+                if let kind = unsupportedContainer(in: child) { return kind }
+            }
+            return nil
+        default: return nil
+        }
     }
 
     /// The account with a secret given in clear, as registration provides it.

@@ -106,6 +106,8 @@ public struct SessionEffects: Sendable {
     public var alerts: [AlertReceived] = []
     /// Authentication verdicts, to publish.
     public var authentications: [AuthenticationReport] = []
+    /// What the device's answers taught about its support of Atomic and Sequence (a change to persist).
+    public var containerSupport: [SessionCommandSpec.Kind: Bool] = [:]
 
     /// Creates empty effects.
     public init() {}
@@ -114,7 +116,7 @@ public struct SessionEffects: Sendable {
     public var isEmpty: Bool {
         !sessionStarted && sessionEnded == nil && newClientNonce == nil && newServerNonce == nil
             && pickedCommands.isEmpty && completions.isEmpty && requeued.isEmpty && treeWrites.isEmpty
-            && alerts.isEmpty && authentications.isEmpty
+            && alerts.isEmpty && authentications.isEmpty && containerSupport.isEmpty
     }
 }
 

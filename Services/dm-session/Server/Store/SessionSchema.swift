@@ -72,5 +72,29 @@ public enum SessionSchema {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("session.v2: Atomic and Sequence support per device") { db in
+            // NULL: not known yet (sent); 0: the device answered 406 (not sent any more); 1: it executed one.
+            try db.execute(
+                sql: """
+                    ALTER TABLE device ADD COLUMN supports_atomic INTEGER;
+                    ALTER TABLE device ADD COLUMN supports_sequence INTEGER;
+                    """)
+        }
+        migrator.registerMigration("session.v3: wake-ups") { db in
+            // Every package #0 sent, and the session that answered it (matched by device and SessionID).
+            try db.execute(
+                sql: """
+                    CREATE TABLE wakeup (
+                        notification_id TEXT PRIMARY KEY,
+                        device_id TEXT NOT NULL,
+                        package0_session_id INTEGER NOT NULL,
+                        requested_at REAL NOT NULL,
+                        session_id TEXT,
+                        answered_at REAL
+                    );
+                    CREATE INDEX wakeup_device ON wakeup(device_id, requested_at);
+                    ALTER TABLE dm_session ADD COLUMN notification_id TEXT;
+                    """)
+        }
     }
 }

@@ -14,20 +14,36 @@ extension SessionStore {
     public func persist(_ effects: SessionEffects, session: DMSession, now: Date, in db: Database) throws {
         let deviceID = session.deviceID
         let time = now.timeIntervalSince1970
+        guard session.account != nil else {
+            // An unknown device: no session row (made-up device ids must not grow the table); the refusal is an
+            // event, which is what an operator watches for.
+            try publish(effects.authentications, session: session, in: db)
+            return
+        }
         if effects.sessionStarted {
+            var notificationID: String?
+            if session.alertCode == AlertCode.serverInitiatedManagement.rawValue {
+                notificationID = try answeredWakeup(deviceID: deviceID, syncMLSessionID: session.syncMLSessionID, in: db)
+                if let notificationID {
+                    try db.cachedStatement(
+                        sql: "UPDATE wakeup SET session_id = ?, answered_at = ? WHERE notification_id = ?"
+                    ).execute(arguments: [session.id, time, notificationID])
+                }
+            }
             try db.cachedStatement(
                 sql: """
-                    INSERT INTO dm_session (id, device_id, syncml_session_id, alert_code, encoding, started_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO dm_session (id, device_id, syncml_session_id, alert_code, encoding, started_at,
+                        notification_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     """
             ).execute(arguments: [
                 session.id, deviceID, session.syncMLSessionID, session.alertCode, session.encoding.rawValue,
-                session.startedAt.timeIntervalSince1970,
+                session.startedAt.timeIntervalSince1970, notificationID,
             ])
             try publish(
                 SessionStarted(
                     sessionID: session.id, deviceID: deviceID, syncMLSessionID: session.syncMLSessionID,
-                    alertCode: session.alertCode, encoding: session.encoding.rawValue),
+                    alertCode: session.alertCode, encoding: session.encoding.rawValue, notificationID: notificationID),
                 subject: deviceID, in: db)
         }
         if let nonce = effects.newClientNonce {
@@ -40,20 +56,7 @@ extension SessionStore {
                 nonce, deviceID,
             ])
         }
-        for report in effects.authentications {
-            if report.succeeded {
-                try publish(
-                    DeviceAuthenticated(deviceID: deviceID, sessionID: session.id, scheme: report.scheme),
-                    subject: deviceID, in: db)
-            } else {
-                try publish(
-                    DeviceAuthenticationFailed(
-                        deviceID: deviceID, sessionID: session.id, scheme: report.scheme,
-                        reason: report.reason ?? "invalid-credentials", failures: report.failures,
-                        sessionEnded: report.sessionEnded),
-                    subject: deviceID, in: db)
-            }
-        }
+        try publish(effects.authentications, session: session, in: db)
         for commandID in effects.pickedCommands {
             try db.cachedStatement(
                 sql: "UPDATE command SET state = 'sent', session_id = ?, sent_at = ? WHERE id = ? AND state = 'queued'"
@@ -82,6 +85,12 @@ extension SessionStore {
                 sql: "UPDATE command SET state = 'queued', session_id = NULL WHERE id = ? AND state = 'sent'"
             ).execute(arguments: [commandID])
         }
+        for (kind, supported) in effects.containerSupport {
+            let column = kind == .atomic ? "supports_atomic" : "supports_sequence"
+            try db.cachedStatement(sql: "UPDATE device SET \(column) = ? WHERE id = ?").execute(arguments: [
+                supported, deviceID,
+            ])
+        }
         for write in effects.treeWrites {
             try apply(write, deviceID: deviceID, sessionID: session.id, time: time, in: db)
         }
@@ -100,6 +109,25 @@ extension SessionStore {
                     messagesReceived: session.messagesReceived, commandsCompleted: session.commandsCompleted,
                     durationSeconds: max(0, now.timeIntervalSince(session.startedAt))),
                 subject: deviceID, in: db)
+        }
+    }
+
+    /// Publishes authentication verdicts.
+    func publish(_ reports: [AuthenticationReport], session: DMSession, in db: Database) throws {
+        let deviceID = session.deviceID
+        for report in reports {
+            if report.succeeded {
+                try publish(
+                    DeviceAuthenticated(deviceID: deviceID, sessionID: session.id, scheme: report.scheme),
+                    subject: deviceID, in: db)
+            } else {
+                try publish(
+                    DeviceAuthenticationFailed(
+                        deviceID: deviceID, sessionID: session.id, scheme: report.scheme,
+                        reason: report.reason ?? "invalid-credentials", failures: report.failures,
+                        sessionEnded: report.sessionEnded),
+                    subject: deviceID, in: db)
+            }
         }
     }
 

@@ -21,6 +21,13 @@ public struct SessionStore: Sendable {
         self.eventSource = eventSource
     }
 
+    /// Runs a short read on the calling thread, without the hop to GRDB's reader queue and back that the async
+    /// `read` makes. For the per-message look-ups of the DM endpoint only (an indexed row or two on a WAL pool,
+    /// which never waits for the writer): they are shorter than the two thread switches they save.
+    public func readNow<T>(_ value: (Database) throws -> T) throws -> T {
+        try writer.read(value)
+    }
+
     // MARK: Events
 
     /// Appends an event to the outbox.
@@ -81,7 +88,8 @@ public struct SessionStore: Sendable {
             serverID: row["server_id"], clientAuth: AuthScheme(rawValue: row["client_auth"]) ?? .md5,
             clientName: row["client_name"], clientDigest: row["client_digest"], clientNonce: row["client_nonce"],
             serverAuth: AuthScheme(rawValue: row["server_auth"]) ?? .md5, serverName: row["server_name"],
-            serverSecret: row["server_secret"], serverNonce: row["server_nonce"])
+            serverSecret: row["server_secret"], serverNonce: row["server_nonce"],
+            supportsAtomic: row["supports_atomic"], supportsSequence: row["supports_sequence"])
     }
 
     /// Every device (without secrets), by id.
@@ -155,8 +163,8 @@ public struct SessionStore: Sendable {
     /// The device's queued commands, highest priority first, then oldest.
     public func queued(_ deviceID: String, limit: Int, in db: Database) throws -> [QueuedCommand] {
         try Row.fetchAll(
-            db,
-            sql: "SELECT id, spec FROM command WHERE device_id = ? AND state = 'queued' ORDER BY priority DESC, seq LIMIT ?",
+            db.cachedStatement(
+                sql: "SELECT id, spec FROM command WHERE device_id = ? AND state = 'queued' ORDER BY priority DESC, seq LIMIT ?"),
             arguments: [deviceID, limit]
         ).map { row in
             QueuedCommand(id: row["id"], spec: try ContractsJSON.decode(SessionCommandSpec.self, from: row["spec"]))
@@ -201,6 +209,44 @@ public struct SessionStore: Sendable {
 
     // MARK: Wake-up
 
+    /// The unanswered wake-up of `deviceID` whose package #0 carried the SessionID a session uses, if any (the
+    /// newest). Clients write that 16-bit id as the spec asks (uppercase hex without leading zeros), in decimal
+    /// (an AOSP build switch), or byte-swapped (libdmclient's `ntohs` on a host-order value): all three match.
+    func answeredWakeup(deviceID: String, syncMLSessionID: String, in db: Database) throws -> String? {
+        let candidates = Self.package0SessionIDs(forms: syncMLSessionID)
+        guard !candidates.isEmpty else { return nil }
+        let rows = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT notification_id, package0_session_id FROM wakeup
+                    WHERE device_id = ? AND session_id IS NULL ORDER BY requested_at DESC LIMIT 16
+                    """),
+            arguments: [deviceID])
+        // Exact (hex) matches first, then the lenient forms.
+        for candidate in candidates {
+            if let row = rows.first(where: { ($0["package0_session_id"] as Int) == candidate }) {
+                return row["notification_id"]
+            }
+        }
+        return nil
+    }
+
+    /// The package #0 session ids a SyncHdr SessionID may stand for, most likely first: hex, decimal (also a
+    /// negative one from a sign-extended byte), byte-swapped hex.
+    static func package0SessionIDs(forms text: String) -> [Int] {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var ids: [Int] = []
+        func add(_ value: Int?) {
+            guard let value, (0...0xFFFF).contains(value), !ids.contains(value) else { return }
+            ids.append(value)
+        }
+        let hex = trimmed.count <= 4 ? Int(trimmed, radix: 16) : nil
+        add(hex)
+        if let decimal = Int(trimmed) { add(decimal < 0 ? decimal & 0xFFFF : decimal) }
+        if let hex { add(((hex & 0xFF) << 8) | (hex >> 8)) }
+        return ids
+    }
+
     /// Builds package #0 for a device with its server credentials and nonce and hands it to dm-notify
     /// (`notify.package0.deliver` in the command outbox, same transaction).
     public func wakeup(_ request: SessionWakeup, in db: Database) throws -> SessionWakeupRequested {
@@ -224,6 +270,9 @@ public struct SessionStore: Sendable {
             deviceID: account.deviceID, msisdn: account.msisdn, notificationAddress: account.notificationAddress,
             serverID: account.serverID, sessionID: sessionHex, package0: Base64.encode(bytes))
         let id = MessageID.random()
+        try db.execute(
+            sql: "INSERT INTO wakeup (notification_id, device_id, package0_session_id, requested_at) VALUES (?, ?, ?, ?)",
+            arguments: [id, account.deviceID, Int(sessionID), Date().timeIntervalSince1970])
         try CommandSender.enqueue(
             id: id, target: "notify", name: NotifyPackage0Deliver.commandName,
             data: String(decoding: try ContractsJSON.encode(deliver), as: UTF8.self), source: eventSource, in: db)

@@ -12,6 +12,10 @@ public struct DeviceView: Codable, Sendable, Equatable {
     public var clientName: String
     public var serverAuth: String
     public var serverName: String
+    /// Whether the device executes Atomic (absent until it has answered one).
+    public var supportsAtomic: Bool?
+    /// Whether the device executes Sequence (absent until it has answered one).
+    public var supportsSequence: Bool?
     public var createdAt: Date
     public var updatedAt: Date
 
@@ -24,6 +28,8 @@ public struct DeviceView: Codable, Sendable, Equatable {
         clientName = row["client_name"]
         serverAuth = row["server_auth"]
         serverName = row["server_name"]
+        supportsAtomic = row["supports_atomic"]
+        supportsSequence = row["supports_sequence"]
         createdAt = Date(timeIntervalSince1970: row["created_at"])
         updatedAt = Date(timeIntervalSince1970: row["updated_at"])
     }
