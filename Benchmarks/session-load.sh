@@ -30,6 +30,7 @@ DM_SESSION_HTTP_PORT=28080 DM_SESSION_ADMIN_PORT=29080 DM_SESSION_DATA_DIRECTORY
     DM_SESSION_LOG_LEVEL=warning "$bin/dm-session" >"$work/session.log" 2>&1 &
 session_pid=$!
 "$bin/dm-devsim" hello-server --port 28081 >"$work/hello.log" 2>&1 &
+hello_pid=$!
 
 for _ in $(seq 1 100); do
     curl -fsS http://127.0.0.1:29080/readyz >/dev/null 2>&1 && break
@@ -77,3 +78,5 @@ elapsed=$(awk -F': ' '/Elapsed/ {split($2, t, ":"); print t[1] * 60 + t[2]}' "$w
 awk -v ticks=$((session_after - session_before)) -v hz="$(getconf CLK_TCK)" -v secs="$elapsed" \
     'BEGIN {printf "dm-session: %.1f s of CPU during the load run, %.0f%% of one core\n", ticks / hz, 100 * ticks / hz / secs}'
 ps -o rss= -p "$session_pid" | awk '{print "dm-session: RSS " $1 " KB"}'
+awk -v ticks="$(cpu_ticks "$hello_pid")" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN {printf "hello-server: %.1f s of CPU for the baseline requests\n", ticks / hz}'
