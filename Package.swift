@@ -168,7 +168,11 @@ let package = Package(
             dependencies: ["Bus", "Messaging", "Contracts", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/BusTestPeer", swiftSettings: swiftSettings),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["bus-test-peer", "dm-bus", "dm-session", "dm-devsim", "dmctl", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "EndToEndTests",
+            dependencies: [
+                "bus-test-peer", "dm-bus", "dm-session", "dm-devsim", "dmctl", "DeviceSimulator", "Notification",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Tests/EndToEndTests", swiftSettings: swiftSettings),
         .testTarget(
             name: "XMLStreamTests", dependencies: ["XMLStream"], path: "Tests/XMLStreamTests",
