@@ -37,13 +37,24 @@ final class FakeDownloadServer: PackageFetcher {
             body = Array(body.prefix(stopAfter))
             complete = false
         }
-        return FetchResponse(status: offset > 0 ? 206 : 200, body: body, complete: complete)
+        return FetchResponse(
+            status: offset > 0 ? 206 : 200, contentType: "application/octet-stream", body: body, complete: complete,
+            length: Int64(package.count))
     }
 
     func postInstallNotify(url: String, body: String) async throws -> Int {
         log.withLock { $0.notifies.append(body) }
         return 200
     }
+}
+
+/// A server that streams the package without announcing its size (no Content-Length, as with chunked encoding).
+struct UnsizedDownloadServer: PackageFetcher {
+    func get(url: String, offset: Int, stopAfter: Int?) async throws -> FetchResponse {
+        FetchResponse(status: 200, contentType: "application/octet-stream", body: Array(repeating: 0x5A, count: 4096))
+    }
+
+    func postInstallNotify(url: String, body: String) async throws -> Int { 200 }
 }
 
 @Suite("Enablers, the device side")
@@ -74,6 +85,44 @@ struct EnablerTests {
         let log = server.log.withLock { $0 }
         #expect(log.gets.map(\.1) == [0, 0, 50_000])  // DD, first attempt, resume at the byte it stopped
         #expect(log.notifies == ["900 Success"])
+    }
+
+    @Test("A PkgURL naming the package itself: the first GET is the download, interrupted and resumed with Range")
+    func fumoResumeWithoutDescriptor() async throws {
+        let server = FakeDownloadServer()
+        var device = fumoDevice(failures: DeviceFailures(downloadInterruptAt: 50_000))
+        device.tree.setValue("./FwUpdate/x1/DownloadAndUpdate/PkgURL", "http://dl.test/fw.bin")
+        await EnablerRunner(fetcher: server).runPending(on: &device)
+        #expect(device.pendingAlerts.first?.data == "200")
+        #expect(device.tree.value("./FwUpdate/x1/State") == "100")
+        let log = server.log.withLock { $0 }
+        #expect(log.gets.map(\.1) == [0, 50_000], "one interrupted GET, one resumed; not a whole download first")
+        #expect(log.notifies.isEmpty)
+    }
+
+    @Test("A corrupt package named by its URL fails against the announced size: result 402, state 20")
+    func fumoCorruptWithoutDescriptor() async throws {
+        let server = FakeDownloadServer()
+        var device = fumoDevice(failures: DeviceFailures(corruptPackage: true))
+        device.tree.setValue("./FwUpdate/x1/DownloadAndUpdate/PkgURL", "http://dl.test/fw.bin")
+        await EnablerRunner(fetcher: server).runPending(on: &device)
+        #expect(device.pendingAlerts.first?.data == "402")
+        #expect(device.pendingAlerts.first?.mark == "critical")
+        #expect(device.tree.value("./FwUpdate/x1/State") == "20")
+        #expect(device.tree.value("./DevDetail/FwV") == "1.0.0")
+    }
+
+    @Test("A corrupt package is found by its own check when nothing announces its size")
+    func fumoCorruptWithoutSize() async throws {
+        let server = UnsizedDownloadServer()
+        var device = fumoDevice(failures: DeviceFailures(corruptPackage: true))
+        device.tree.setValue("./FwUpdate/x1/DownloadAndUpdate/PkgURL", "http://dl.test/fw.bin")
+        await EnablerRunner(fetcher: server).runPending(on: &device)
+        #expect(device.pendingAlerts.first?.data == "402")
+        var intact = fumoDevice()
+        intact.tree.setValue("./FwUpdate/x1/DownloadAndUpdate/PkgURL", "http://dl.test/fw.bin")
+        await EnablerRunner(fetcher: server).runPending(on: &intact)
+        #expect(intact.pendingAlerts.first?.data == "200")
     }
 
     @Test("A corrupt package fails the size check: install-notify 905, FUMO result 402, state 20")

@@ -259,13 +259,18 @@ public struct EnablerRunner: Sendable {
     }
 
     /// Fetches a package, through its descriptor when the URL returns one.
+    ///
+    /// An injected interruption (``DeviceFailures/downloadInterruptAt``) stops the package's first GET after that
+    /// many bytes; the download then resumes with `Range: bytes=<N>-`. When the URL names the package itself, that
+    /// first GET is the download, and the size the server announced (`Content-Length`) is what the package is
+    /// checked against.
     func fetchPackage(url: String, device: SimulatedDevice) async -> DownloadOutcome {
         guard let fetcher else { return .failure(.serverUnavailable) }
         guard url.hasPrefix("http://") || url.hasPrefix("https://") else { return .failure(.malformedURL) }
-        var interruptAt = device.failures.downloadInterruptAt
-        let first: FetchResponse
+        let interruptAt = device.failures.downloadInterruptAt
+        var first: FetchResponse
         do {
-            first = try await fetcher.get(url: url, offset: 0, stopAfter: nil)
+            first = try await fetcher.get(url: url, offset: 0, stopAfter: interruptAt)
         } catch {
             return .failure(.serverUnavailable)
         }
@@ -278,28 +283,45 @@ public struct EnablerRunner: Sendable {
         let type = (first.contentType ?? "").lowercased()
         let looksLikeDD =
             type.contains("vnd.oma.dd") || String(decoding: first.body.prefix(400), as: UTF8.self).contains("<media")
-        guard looksLikeDD, let document = try? DownloadDescriptorDocument.parse(first.body, baseURL: url) else {
-            // The URL is the package itself. Apply an injected interruption on a second, resumed fetch.
-            if let stop = interruptAt, stop < first.body.count {
-                interruptAt = nil
-                return await resumable(url: url, size: Int64(first.body.count), stopAt: stop, notify: nil, sha256: nil, device: device)
+        if looksLikeDD && !first.complete {
+            // The interruption is meant for the package: a descriptor longer than it is fetched again, whole.
+            guard let again = try? await fetcher.get(url: url, offset: 0, stopAfter: nil), again.status == 200 else {
+                return .failure(.serverUnavailable)
             }
-            return .success(device.failures.corruptPackage ? Self.corrupt(first.body) : first.body)
+            first = again
+        }
+        guard looksLikeDD, let document = try? DownloadDescriptorDocument.parse(first.body, baseURL: url) else {
+            // The URL is the package itself: the first GET was the download (interrupted or not); resume it.
+            return await resumable(
+                url: url, size: first.length, started: first, stopAt: nil, notify: nil, sha256: nil, device: device)
         }
         let (objectURI, size, notify, param) = Self.fields(of: document)
         guard let objectURI else { return .failure(.corrupted) }
         let sha = param.flatMap(Self.sha256(fromInstallParam:))
-        return await resumable(url: objectURI, size: size, stopAt: interruptAt, notify: notify, sha256: sha, device: device)
+        return await resumable(
+            url: objectURI, size: size, started: nil, stopAt: interruptAt, notify: notify, sha256: sha, device: device)
     }
 
+    /// Downloads `url`, resuming with Range after each interrupted attempt, then checks the bytes against the
+    /// size (and SHA-256) and posts the install-notify report when there is an address for it.
+    /// - Parameters:
+    ///   - size: the size from the descriptor or the server; nil when unknown.
+    ///   - started: the first attempt when the caller already made it.
+    ///   - stopAt: the injected interruption of the first attempt this function makes.
     private func resumable(
-        url: String, size: Int64?, stopAt: Int?, notify: String?, sha256: String?, device: SimulatedDevice
+        url: String, size: Int64?, started: FetchResponse?, stopAt: Int?, notify: String?, sha256: String?,
+        device: SimulatedDevice
     ) async -> DownloadOutcome {
         guard let fetcher else { return .failure(.serverUnavailable) }
         var bytes: [UInt8] = []
         var stop = stopAt
         var attempts = 0
         var complete = false
+        if let started {
+            attempts = 1
+            bytes = started.body
+            complete = started.complete && (size.map { Int64(bytes.count) >= $0 } ?? true)
+        }
         while attempts < maxAttempts && !complete {
             attempts += 1
             do {
@@ -326,6 +348,8 @@ public struct EnablerRunner: Sendable {
         var verdict: InstallNotifyStatus = .success
         if let size, Int64(bytes.count) != size { verdict = .attributeMismatch }
         if let sha256, Self.hex(SHA256.hash(data: bytes)) != sha256.lowercased() { verdict = .nonAcceptableContent }
+        // With neither a size nor a hash to check against, the package's own integrity check (its CRC) finds it.
+        if verdict == .success && device.failures.corruptPackage { verdict = .nonAcceptableContent }
         if let notify {
             _ = try? await fetcher.postInstallNotify(url: notify, body: verdict.reportBody)
         }

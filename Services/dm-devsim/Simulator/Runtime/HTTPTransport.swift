@@ -86,7 +86,16 @@ public struct HTTPTransport: DMTransport, PackageFetcher {
         }
         return FetchResponse(
             status: Int(response.status.code), contentType: response.headers.first(name: "Content-Type"), body: bytes,
-            complete: complete)
+            complete: complete, length: Self.announcedLength(status: Int(response.status.code), headers: response.headers))
+    }
+
+    /// The whole object's size: a 206's `Content-Range: bytes a-b/total`, or a 200's `Content-Length`.
+    static func announcedLength(status: Int, headers: HTTPHeaders) -> Int64? {
+        if status == 206 {
+            guard let range = headers.first(name: "Content-Range"), let slash = range.lastIndex(of: "/") else { return nil }
+            return Int64(String(range[range.index(after: slash)...].filter { !$0.isWhitespace }))
+        }
+        return status == 200 ? headers.first(name: "Content-Length").flatMap { Int64($0) } : nil
     }
 
     public func postInstallNotify(url: String, body: String) async throws -> Int {

@@ -5,12 +5,16 @@ public struct FetchResponse: Sendable {
     public var body: [UInt8]
     /// False when the body stopped early (a dropped connection, real or injected).
     public var complete: Bool
+    /// The size of the whole object as the server announced it: the `Content-Length` of a 200, the total of a
+    /// 206's `Content-Range`; nil when the server did not say.
+    public var length: Int64?
 
-    public init(status: Int, contentType: String? = nil, body: [UInt8], complete: Bool = true) {
+    public init(status: Int, contentType: String? = nil, body: [UInt8], complete: Bool = true, length: Int64? = nil) {
         self.status = status
         self.contentType = contentType
         self.body = body
         self.complete = complete
+        self.length = length
     }
 }
 
