@@ -58,11 +58,10 @@ import Testing
     /// With `max-auth-failures` below the device's own retries, the device sends a third package 1 with wrong
     /// credentials to the RespURI of the session dm-session already ended for failed authentication. OMA DM wants
     /// 401/407 for a message whose credentials fail (or, the session being over, no session at all: 404).
-    /// dm-session answers it as a late message of an ended session instead: SyncHdr Status 200 and 200 for the
-    /// device's Alert 1201 and DevInfo Replace (nothing is stored and nothing queued is sent), so the device is
-    /// told its unauthenticated commands succeeded. (dm-devsim then reports `server-auth`: the answer also carries
-    /// the server's Cred on a nonce the device had replaced in a message the server refused to read.)
-    @Test(.disabled("dm-session bug: a message after an authentication-failed end is answered SyncHdr 200 (see the doc comment)"))
+    /// dm-session answers it 401 for the header and every command, without a Chal: the session is over, and the
+    /// device must not read success into the answer. (It once answered 200 here, as for a late message of a
+    /// session that had ended normally.)
+    @Test
     func aMessageAfterTheAuthenticationFailedEndIsStillRefused() async throws {
         let stack = try await InjectionStack.start(
             "bad-credentials-2", profile: "auth: { md5: 100 }\nfailures: { badCredentials: 100 }\n", seed: 312,

@@ -33,8 +33,11 @@ extension DMServer {
         let buffer: ByteBuffer
         do {
             buffer = try await request.collectBody(upTo: limit)
-        } catch {
+        } catch let error as HTTPError where error.status == .contentTooLarge {
             return Self.response(.error(413, "message too large"))
+        } catch {
+            // The body stopped short (the device dropped the connection): nothing to answer but the fact.
+            return Self.response(.error(400, "incomplete message body"))
         }
         let host = request.head.authority ?? "\(configuration.host):\(configuration.port)"
         let answer = await handle(

@@ -161,10 +161,13 @@ public struct DMSession: Sendable {
         if let size = message.header.meta?.maxObjSizeValue, size > 0 { clientMaxObjSize = size }
         var reply = ReplyBuilder(request: message)
 
-        // A session already over answers with Statuses only.
+        // A session already over answers with Statuses only, and runs nothing. A device that never authenticated
+        // in it (the session ended on failed credentials) is still refused: 401 without a Chal, so it must open a
+        // new session rather than read success into the answer.
         if outcome != nil {
-            reply.headerStatus(200)
-            reply.answerAll(message.body, with: 200)
+            let code = clientAuthenticated ? StatusCode.ok.rawValue : StatusCode.invalidCredentials.rawValue
+            reply.headerStatus(code)
+            reply.answerAll(message.body, with: code)
             return (seal(reply, final: true, request: message, body: body), effects)
         }
         if now.timeIntervalSince(startedAt) > limits.maxSessionDuration.seconds {
