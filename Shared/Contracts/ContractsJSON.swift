@@ -40,11 +40,41 @@ public enum ContractsJSON {
     }
 
     /// Encodes `value` as compact, key-sorted UTF-8 JSON.
+    ///
+    /// The bytes are those of ``makeEncoder()``'s `JSONEncoder`; most values are written without it (by an encoder
+    /// of this module that writes the same bytes), the rest by it (see ``encodeBytes(_:)``).
     /// - Parameter value: the message or value.
     /// - Returns: the JSON bytes.
     /// - Throws: `EncodingError`.
     public static func encode(_ value: some Encodable) throws -> Data {
-        try makeEncoder().encode(value)
+        if let bytes = try fastBytes(value) { return Data(bytes) }
+        return try makeEncoder().encode(value)
+    }
+
+    /// Encodes `value` as ``encode(_:)`` does, into a byte array (no `Data` in between), for hot paths.
+    ///
+    /// ```swift
+    /// let frames = [Array(event.type.utf8), try ContractsJSON.encodeBytes(event)]
+    /// ```
+    /// - Parameter value: the message or value.
+    /// - Returns: the JSON bytes, the same as ``encode(_:)``'s.
+    /// - Throws: `EncodingError`.
+    public static func encodeBytes(_ value: some Encodable) throws -> [UInt8] {
+        if let bytes = try fastBytes(value) { return bytes }
+        return Array(try makeEncoder().encode(value))
+    }
+
+    /// The JSON of `value` written without `JSONEncoder` (by ``JSONValueEncoder``); nil when the value holds
+    /// something only `JSONEncoder` is sure to write right, and the caller must use it.
+    /// - Parameter value: the message or value.
+    /// - Returns: the JSON bytes, or nil.
+    /// - Throws: what `JSONEncoder` would throw for the value (`EncodingError`, or the value's own error).
+    static func fastBytes(_ value: some Encodable) throws -> [UInt8]? {
+        do {
+            return try JSONValueEncoder.encodeBytes(value)
+        } catch is JSONValueEncoder.NeedsFoundation {
+            return nil
+        }
     }
 
     /// Decodes a value of `type` from UTF-8 JSON.

@@ -122,9 +122,17 @@ struct JSONByteWriter {
     mutating func writeString(utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
         var mark = 0
-        for position in 0..<utf8.count {
+        var position = 0
+        while position < utf8.count {
+            // Eight bytes at a time while none needs an escape (the usual case).
+            if position + 8 <= utf8.count, !Self.needsEscape(UnsafeRawPointer(utf8.baseAddress! + position)) {
+                position += 8
+                continue
+            }
             let byte = utf8[position]
+            position += 1
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            let position = position - 1
             if mark < position { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark..<position])) }
             mark = position + 1
             bytes.append(UInt8(ascii: "\\"))
@@ -144,5 +152,20 @@ struct JSONByteWriter {
         }
         if mark < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark..<utf8.count])) }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the 8 bytes at `pointer` is a control character, `"` or `\` (SWAR: exact for the chunk, not
+    /// per byte).
+    @inline(__always)
+    static func needsEscape(_ pointer: UnsafeRawPointer) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let word = UInt64(littleEndian: pointer.loadUnaligned(as: UInt64.self))
+        // A byte below 0x20; a byte equal to `"`; a byte equal to `\` (each: a zero byte after the xor).
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let zero = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & highs
+        return control | zero != 0
     }
 }

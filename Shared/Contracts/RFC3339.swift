@@ -15,18 +15,11 @@ public enum RFC3339 {
     /// - Parameter date: the instant.
     /// - Returns: e.g. `2026-03-01T12:00:00.250Z`.
     public static func string(from date: Date) -> String {
-        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
-        guard milliseconds.isFinite, abs(milliseconds) < 253_402_300_800_000 else {
-            // Outside years 0001...9999 RFC 3339 has no form; clamp to its bounds.
-            return milliseconds < 0 ? "0001-01-01T00:00:00.000Z" : "9999-12-31T23:59:59.999Z"
-        }
-        let total = Int64(milliseconds)
-        let (seconds, millisecond) = floorDivide(total, 1000)
-        let (days, secondOfDay) = floorDivide(seconds, 86_400)
-        let (year, month, day) = civil(fromDays: days)
-        let hour = secondOfDay / 3600, minute = secondOfDay % 3600 / 60, second = secondOfDay % 60
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T" + pad(hour, 2) + ":" + pad(minute, 2)
-            + ":" + pad(second, 2) + "." + pad(millisecond, 3) + "Z"
+        // Through the bytes: a few times faster than joining padded strings, and the same text.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        appendUTF8(of: date, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses an RFC 3339 `date-time`.
@@ -116,11 +109,6 @@ public enum RFC3339 {
     static func floorDivide(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
         let remainder = value % divisor
         return remainder < 0 ? (value / divisor - 1, remainder + divisor) : (value / divisor, remainder)
-    }
-
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// A cursor over the timestamp's bytes.

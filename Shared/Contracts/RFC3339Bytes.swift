@@ -2,7 +2,9 @@ internal import Foundation
 
 /// RFC 3339 timestamps written straight into a byte buffer, for the JSON fast paths.
 extension RFC3339 {
-    /// Appends the UTF-8 bytes of ``string(from:)`` (no quotes) to `bytes`, without building a `String`.
+    /// Appends the UTF-8 bytes of ``string(from:)`` (no quotes) to `bytes`, without building a `String`: UTC,
+    /// millisecond precision (rounded to the nearest millisecond), instants outside years 0001...9999 clamped to
+    /// those bounds.
     /// - Parameters:
     ///   - date: the instant.
     ///   - bytes: where to append.
@@ -33,7 +35,7 @@ extension RFC3339 {
         bytes.append(UInt8(ascii: "Z"))
     }
 
-    /// `String(value)` left-padded with zeros to `width` characters (a sign counts as one), as `pad` does.
+    /// `String(value)` left-padded with zeros to `width` characters (a sign counts as one).
     private static func appendPadded(_ value: Int64, _ width: Int, to bytes: inout [UInt8]) {
         var magnitude = value.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,

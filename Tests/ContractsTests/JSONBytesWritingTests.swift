@@ -52,6 +52,21 @@ import Testing
         try expectSameAsFoundation(["a\"b\n": 1, "/": 2])
     }
 
+    @Test func escapesAtEveryPositionOfAnEightByteChunk() throws {
+        // The writer skips eight clean bytes at a time: each special character at each offset, in strings of
+        // lengths around the chunk size.
+        let specials = ["\u{0}", "\u{1F}", "\"", "\\", "\n", " ", "!", "#", "[", "]", "\u{7F}", "é", "😀", "/", "\u{2028}"]
+        for length in [7, 8, 9, 15, 16, 17, 24] {
+            for offset in 0..<length {
+                for special in specials {
+                    var characters = Array(repeating: "a" as Character, count: length)
+                    characters[offset] = Character(special)
+                    try expectSameAsFoundation(.string(String(characters)), "\(length) \(offset) \(special.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func sortsKeysByTheirUTF8Bytes() throws {
         let keys = ["b", "B", "a", "é", "e", "aa", "a1", "a10", "a2", "😀", "\u{FFFF}", "", "Z", "_", "~", "\u{7F}",
             "\u{80}", "ab", "a\u{0}", "\u{1}"]

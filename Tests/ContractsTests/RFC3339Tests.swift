@@ -42,6 +42,41 @@ import Testing
         #expect(RFC3339.date(from: text) == nil)
     }
 
+    /// The text, computed another way: Foundation's Gregorian calendar in UTC (proleptic from 1583 on only).
+    static func referenceText(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let millisecond = ((milliseconds % 1000) + 1000) % 1000
+        let second = Date(timeIntervalSince1970: Double((milliseconds - millisecond) / 1000))
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: second)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.year!, parts.month!, parts.day!, parts.hour!,
+            parts.minute!, parts.second!, Int(millisecond))
+    }
+
+    @Test func formatsAsTheGregorianCalendarDoes() {
+        var random = SeededGenerator(seed: 0x3339)
+        // 1583-01-01 to 9999-12-31, and around 1970.
+        let earliest = -12_212_553_600.0, latest = 253_402_300_799.0
+        for round in 0..<5000 {
+            let seconds = round % 2 == 0
+                ? Double.random(in: earliest...latest, using: &random)
+                : Double(Int64.random(in: -200_000_000_000...200_000_000_000, using: &random)) / 1000
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(RFC3339.string(from: date) == Self.referenceText(date), "\(seconds)")
+        }
+    }
+
+    @Test(arguments: [
+        (-62_135_596_800.0, "0001-01-01T00:00:00.000Z"), (-1e300, "0001-01-01T00:00:00.000Z"), (253_402_300_799.999, "9999-12-31T23:59:59.999Z"),
+        (253_402_300_800.0, "9999-12-31T23:59:59.999Z"), (.infinity, "9999-12-31T23:59:59.999Z"),
+        (-0.0004, "1970-01-01T00:00:00.000Z"), (-0.0006, "1969-12-31T23:59:59.999Z"),
+    ])
+    func formatsTheBoundsAndClampsBeyondThem(seconds: Double, text: String) {
+        #expect(RFC3339.string(from: Date(timeIntervalSince1970: seconds)) == text)
+    }
+
     @Test func roundTripsMillisecondInstants() throws {
         for milliseconds in stride(from: Int64(-86_400_000), to: 4_102_444_800_000, by: 7_777_777_777) {
             let date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
