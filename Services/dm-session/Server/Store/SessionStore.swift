@@ -34,7 +34,7 @@ public struct SessionStore: Sendable {
     public func publish<Event: BusEvent>(_ event: Event, subject: String?, in db: Database) throws {
         let source = eventSource
         try EventOutbox.append(id: MessageID.random(), type: Event.eventType, in: db) { sequence in
-            Array(try ContractsJSON.encode(CloudEvent(event, source: source, sequence: sequence, subject: subject)))
+            try ContractsJSON.encodeBytes(CloudEvent(event, source: source, sequence: sequence, subject: subject))
         }
     }
 
