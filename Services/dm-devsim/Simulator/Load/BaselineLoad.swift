@@ -87,13 +87,7 @@ public struct BaselineLoad: Sendable {
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return tally.state.withLock { state in
-            var latency: [String: Double] = [:]
-            if state.histogram.totalCount > 0 {
-                for (name, percentile) in [("p50", 50.0), ("p90", 90.0), ("p99", 99.0)] {
-                    latency[name] = Double(state.histogram.valueAtPercentile(percentile)) / 1000
-                }
-                latency["max"] = Double(state.histogram.max) / 1000
-            }
+            let latency = state.histogram.milliseconds(at: [("p50", 50), ("p90", 90), ("p99", 99)])
             return BaselineReport(
                 requests: state.done, failed: state.failed, seconds: seconds,
                 requestsPerSecond: seconds > 0 ? Double(state.done) / seconds : 0, latencyMilliseconds: latency)

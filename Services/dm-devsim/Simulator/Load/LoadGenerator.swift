@@ -157,13 +157,7 @@ public struct LoadGenerator: Sendable {
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return stats.state.withLock { state in
-            var latency: [String: Double] = [:]
-            if state.histogram.totalCount > 0 {
-                for (name, percentile) in [("p50", 50.0), ("p90", 90.0), ("p99", 99.0), ("p99.9", 99.9)] {
-                    latency[name] = Double(state.histogram.valueAtPercentile(percentile)) / 1000
-                }
-                latency["max"] = Double(state.histogram.max) / 1000
-            }
+            let latency = state.histogram.milliseconds(at: [("p50", 50), ("p90", 90), ("p99", 99), ("p99.9", 99.9)])
             return LoadReport(
                 sessions: state.sessions, succeeded: state.succeeded, seconds: seconds,
                 sessionsPerSecond: seconds > 0 ? Double(state.sessions) / seconds : 0, messages: state.messages,
