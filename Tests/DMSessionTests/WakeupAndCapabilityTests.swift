@@ -90,6 +90,24 @@ import Testing
         #expect(try await harness.events(SessionStarted.self).last?.notificationID == nil)
     }
 
+    /// A device whose first package 1 is refused (a stale nonce: 401 with a Chal) still answers the wake-up: the
+    /// session is written with that first message, before the retry is authenticated.
+    @Test func aWakeupIsMatchedWhenTheFirstPackageIsRefused() async throws {
+        let harness = try await Harness.make()
+        var device = TestDevice()
+        try await harness.register(device)
+        device.clientNonce = Array("a-stale-nonce-0000".utf8)
+        let store = harness.store
+        let deviceID = device.deviceID
+        let requested = try await store.writer.write { db in try store.wakeup(SessionWakeup(deviceID: deviceID), in: db) }
+        device.sessionID = requested.sessionID
+        let (exchanges, _) = try await harness.session(device, alert: 1200)
+        #expect(exchanges.count >= 2, "a refused package 1, then the retry")
+        #expect(try await harness.events(DeviceAuthenticationFailed.self).count == 1)
+        let started = try #require(try await harness.events(SessionStarted.self).first)
+        #expect(started.alertCode == 1200 && started.notificationID == requested.notificationID)
+    }
+
     @Test func aClientInitiatedSessionAnswersNoWakeup() async throws {
         let harness = try await Harness.make()
         var device = TestDevice()

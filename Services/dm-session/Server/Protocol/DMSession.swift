@@ -160,6 +160,17 @@ public struct DMSession: Sendable {
         if let size = message.header.meta?.maxMsgSizeValue, size > 0 { clientMaxMsgSize = size }
         if let size = message.header.meta?.maxObjSizeValue, size > 0 { clientMaxObjSize = size }
         var reply = ReplyBuilder(request: message)
+        // Package 1's alert says who started the session even when its credentials are refused (the session row,
+        // its `started` event and the wake-up it answers are written with this first message).
+        if alertCode == nil {
+            for case .alert(let alert) in message.body
+            where alert.code == AlertCode.serverInitiatedManagement.rawValue
+                || alert.code == AlertCode.clientInitiatedManagement.rawValue
+            {
+                alertCode = alert.code
+                break
+            }
+        }
 
         // A session already over answers with Statuses only, and runs nothing. A device that never authenticated
         // in it (the session ended on failed credentials) is still refused: 401 without a Chal, so it must open a
