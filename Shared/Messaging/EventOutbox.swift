@@ -41,18 +41,29 @@ public enum EventOutbox {
         return sequence
     }
 
-    /// Committed events not yet published, in sequence order.
+    /// Committed events not yet published (after the relay's position), in sequence order.
     public static func unpublished(limit: Int, in db: Database) throws -> [Entry] {
         try Row.fetchAll(
-            db, sql: "SELECT sequence, id, type, payload FROM bus_event_outbox WHERE published = 0 ORDER BY sequence LIMIT ?",
+            db,
+            sql: """
+                SELECT sequence, id, type, payload FROM bus_event_outbox
+                WHERE sequence > (SELECT published_through FROM bus_event_relay WHERE id = 1)
+                ORDER BY sequence LIMIT ?
+                """,
             arguments: [limit]
         ).map(entry)
     }
 
-    /// Marks events up to and including `sequence` as published.
+    /// Moves the relay's position to `sequence`: every event up to it is published.
     public static func markPublished(through sequence: Int64, in db: Database) throws {
         try db.execute(
-            sql: "UPDATE bus_event_outbox SET published = 1 WHERE published = 0 AND sequence <= ?", arguments: [sequence])
+            sql: "UPDATE bus_event_relay SET published_through = MAX(published_through, ?) WHERE id = 1",
+            arguments: [sequence])
+    }
+
+    /// The relay's position: the last sequence published (0 before the first).
+    public static func publishedThrough(in db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT published_through FROM bus_event_relay WHERE id = 1") ?? 0
     }
 
     /// Events from `fromSequence` on, at most `limit`, for a replay.
@@ -73,7 +84,8 @@ public enum EventOutbox {
     public static func prune(olderThan age: Double, in db: Database) throws {
         try db.execute(
             sql: """
-                DELETE FROM bus_event_outbox WHERE published = 1 AND created_at < ?
+                DELETE FROM bus_event_outbox
+                WHERE sequence <= (SELECT published_through FROM bus_event_relay WHERE id = 1) AND created_at < ?
                 AND sequence < (SELECT MAX(sequence) FROM bus_event_outbox)
                 """,
             arguments: [Date().timeIntervalSince1970 - age])

@@ -4,6 +4,7 @@ public import GRDB
 ///
 /// - `bus_event_outbox`: events this service published, numbered per service (the CloudEvents `sequence`),
 ///   kept for replay.
+/// - `bus_event_relay`: one row, the last sequence the relay handed to the bus (events after it are unpublished).
 /// - `bus_event_positions`: per publisher, the last event sequence this service processed.
 /// - `bus_command_outbox`: commands this service sends, until the receiver acknowledges them.
 /// - `bus_command_inbox`: commands this service received, unique by id, with their outcome.
@@ -49,6 +50,21 @@ public enum MessagingSchema {
                         result BLOB
                     );
                     CREATE INDEX bus_command_inbox_state ON bus_command_inbox(state);
+                    """)
+        }
+        migrator.registerMigration("messaging.v2: relay position instead of a published flag per event") { db in
+            // Marking each event published rewrote its row (payload included) and moved its index entry: a
+            // second write of every event. The relay's position is one row; events after it are unpublished.
+            try db.execute(
+                sql: """
+                    CREATE TABLE bus_event_relay (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        published_through INTEGER NOT NULL
+                    );
+                    INSERT INTO bus_event_relay (id, published_through)
+                    VALUES (1, COALESCE((SELECT MAX(sequence) FROM bus_event_outbox WHERE published = 1), 0));
+                    DROP INDEX bus_event_outbox_unpublished;
+                    ALTER TABLE bus_event_outbox DROP COLUMN published;
                     """)
         }
     }

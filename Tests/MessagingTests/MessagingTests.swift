@@ -43,6 +43,37 @@ import Testing
         #expect(replayed.map(\.sequence) == [3, 4, 5])
     }
 
+    @Test func theRelayPositionCarriesOverFromPublishedFlagsAndBoundsPruning() async throws {
+        // A database written before messaging.v2: five events, the first three marked published.
+        let db = try DatabaseQueue()
+        var migrator = DatabaseMigrator()
+        MessagingSchema.register(in: &migrator)
+        try migrator.migrate(db, upTo: "messaging.v1")
+        try await db.write { db in
+            for n in 1...5 {
+                try db.execute(
+                    sql: "INSERT INTO bus_event_outbox (sequence, id, type, payload, created_at, published) VALUES (?, ?, 't', x'7b7d', 0, ?)",
+                    arguments: [n, "e\(n)", n <= 3])
+            }
+        }
+        try migrator.migrate(db)
+        #expect(try await db.read { db in try EventOutbox.publishedThrough(in: db) } == 3)
+        #expect(try await db.read { db in try EventOutbox.unpublished(limit: 10, in: db) }.map(\.sequence) == [4, 5])
+        // Pruning removes published events only.
+        try await db.write { db in try EventOutbox.prune(olderThan: 0, in: db) }
+        #expect(try await db.read { db in try Int64.fetchAll(db, sql: "SELECT sequence FROM bus_event_outbox") } == [4, 5])
+        // Publishing moves the position, never back.
+        let relay = EventRelay(writer: db, sink: RecordingSink())
+        #expect(try await relay.publishPending() == 2)
+        try await db.write { db in try EventOutbox.markPublished(through: 1, in: db) }
+        #expect(try await db.read { db in try EventOutbox.publishedThrough(in: db) } == 5)
+        // The newest event stays: the sequence continues from it.
+        try await db.write { db in try EventOutbox.prune(olderThan: 0, in: db) }
+        #expect(try await db.read { db in try EventOutbox.lastSequence(in: db) } == 5)
+        let next = try await db.write { db in try EventOutbox.append(id: "e6", type: "t", in: db) { _ in [] } }
+        #expect(next == 6)
+    }
+
     @Test func anEventAndItsStateChangeCommitTogether() async throws {
         let db = try Self.database()
         struct Boom: Error {}
