@@ -23,4 +23,11 @@ import Testing
         #expect(SyncMLEncoding(contentType: "text/xml") == nil)
         #expect(SyncMLEncoding.wbxml.contentType == "application/vnd.syncml.dm+wbxml")
     }
+
+    @Test func mediaTypeOfAnAnswerIsTheClientsInLowercaseWithoutParameters() {
+        #expect(SyncMLEncoding.named(byContentType: "application/vnd.syncml+wbxml")! == (.wbxml, "application/vnd.syncml+wbxml"))
+        #expect(SyncMLEncoding.named(byContentType: " Application/Vnd.SyncML.DM+XML ; charset=utf-8")! == (.xml, "application/vnd.syncml.dm+xml"))
+        #expect(SyncMLEncoding.named(byContentType: "application/vnd.syncml.dm+json") == nil)
+        #expect(SyncMLEncoding.named(byContentType: "") == nil)
+    }
 }

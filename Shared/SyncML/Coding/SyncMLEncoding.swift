@@ -9,13 +9,25 @@ public enum SyncMLEncoding: String, Sendable, Hashable, CaseIterable, Codable {
     /// The encoding a content type names. Accepts the DM types and the plain SyncML types some clients send
     /// (`application/vnd.syncml+xml`), with parameters (`; charset=utf-8`) and any case.
     public init?(contentType: String) {
-        let mediaType = contentType.split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
-        switch mediaType.trimmingASCIIWhitespace().lowercased() {
-        case "application/vnd.syncml.dm+xml", "application/vnd.syncml+xml": self = .xml
-        case "application/vnd.syncml.dm+wbxml", "application/vnd.syncml+wbxml": self = .wbxml
-        default: return nil
-        }
+        guard let named = Self.named(byContentType: contentType) else { return nil }
+        self = named.encoding
     }
+
+    /// The encoding a content type names and its media type in lowercase without parameters (what an answer in
+    /// the client's own type carries), or nil when it names neither encoding.
+    public static func named(byContentType contentType: String) -> (encoding: SyncMLEncoding, mediaType: String)? {
+        // Nearly every client sends one of the four types exactly as written here.
+        for (mediaType, encoding) in knownMediaTypes where contentType == mediaType { return (encoding, mediaType) }
+        let mediaType = contentType.split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
+        let normalized = mediaType.trimmingASCIIWhitespace().lowercased()
+        guard let encoding = knownMediaTypes.first(where: { $0.mediaType == normalized })?.encoding else { return nil }
+        return (encoding, normalized)
+    }
+
+    private static let knownMediaTypes: [(mediaType: String, encoding: SyncMLEncoding)] = [
+        ("application/vnd.syncml.dm+xml", .xml), ("application/vnd.syncml.dm+wbxml", .wbxml),
+        ("application/vnd.syncml+xml", .xml), ("application/vnd.syncml+wbxml", .wbxml),
+    ]
 
     /// Guesses the encoding from the first bytes: `<` (after an optional BOM and whitespace) is XML, a WBXML
     /// version byte (0x00-0x03) is WBXML. Nil for anything else.

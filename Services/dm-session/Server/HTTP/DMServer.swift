@@ -76,11 +76,9 @@ public final class DMServer: Sendable {
     public func handle(
         body: [UInt8], contentType: String?, hmacHeader: String?, path: String, token: String?, baseURL: String
     ) async -> Answer {
-        guard let contentType, let encoding = SyncMLEncoding(contentType: contentType) else {
+        guard let contentType, let (encoding, mediaType) = SyncMLEncoding.named(byContentType: contentType) else {
             return .error(415, "use application/vnd.syncml.dm+xml or application/vnd.syncml.dm+wbxml")
         }
-        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            ?? encoding.contentType
         guard body.count <= configuration.limits.maxMessageSize else { return .error(413, "message too large") }
         let limits = DecodeLimits(
             maxMessageBytes: configuration.limits.maxMessageSize,
@@ -95,7 +93,7 @@ public final class DMServer: Sendable {
         let deviceID = message.header.source.locURI
         let sessionID = message.header.sessionID
         guard !deviceID.isEmpty else { return .error(400, "SyncHdr Source/LocURI is empty") }
-        guard let msgID = Int(message.header.msgID.trimmingCharacters(in: .whitespaces)), msgID > 0 else {
+        guard let msgID = Int(message.header.msgID.trimmingASCIIWhitespace()), msgID > 0 else {
             return .error(400, "SyncHdr MsgID is not a positive number")
         }
 

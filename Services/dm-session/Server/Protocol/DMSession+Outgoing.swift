@@ -16,7 +16,11 @@ extension DMSession {
     mutating func fillCommands(
         into reply: inout ReplyBuilder, request: SyncMLMessage, queue: [QueuedCommand], effects: inout SessionEffects
     ) -> SentCommands {
+        if outgoingObject == nil, retry.isEmpty, queue.isEmpty { return SentCommands() }
         let header = responseHeader(for: request)
+        if outgoingObject == nil, let sent = fillWhole(into: &reply, header: header, queue: queue, effects: &effects) {
+            return sent
+        }
         let encoding = self.encoding
         let budget = clientMaxMsgSize - Self.sizeMargin
         var used = reply.message(header: header, final: true).encoded(as: encoding).count
@@ -109,6 +113,51 @@ extension DMSession {
             sent.moreRemaining = true
         }
         sent.count = added.count
+        return sent
+    }
+
+    /// The common case first: every queued command the command limit allows, and the whole message then fits
+    /// the device's `MaxMsgSize` (less ``sizeMargin``). One encoding of the whole message decides it, where the
+    /// command-by-command path below encodes a message per command. Returns nil, with nothing changed, when the
+    /// message would not fit: the command-by-command path then picks what fits (or a Large Object).
+    mutating func fillWhole(
+        into reply: inout ReplyBuilder, header: SyncHeader, queue: [QueuedCommand], effects: inout SessionEffects
+    ) -> SentCommands? {
+        var trial = self
+        var trialReply = reply
+        var trialEffects = effects
+        let retried = retry
+        let candidates = retried + queue.filter { queued in !retried.contains { $0.id == queued.id } }
+        var sent = SentCommands()
+        var commandCount = 0
+        for queued in candidates {
+            if commandCount + queued.spec.commandCount > limits.maxCommandsPerMessage {
+                sent.moreRemaining = true
+                break
+            }
+            if account?.unsupportedContainer(in: queued.spec) != nil {
+                trial.rejectLocally(queued, status: StatusCode.optionalFeatureNotSupported.rawValue, effects: &trialEffects)
+                continue
+            }
+            var builder = CommandBuilder(nextCmdID: trialReply.nextCmdID, msgID: nextServerMsgID)
+            switch builder.build(queued.spec, commandID: queued.id) {
+            case .failure(let rejection):
+                trial.rejectLocally(queued, status: rejection.status, effects: &trialEffects)
+            case .success(let command):
+                trial.adopt(queued, builder: builder, effects: &trialEffects)
+                trialReply.append(command)
+                trialReply.advanceCmdID(to: builder.nextCmdID)
+                sent.count += 1
+                commandCount += queued.spec.commandCount
+            }
+        }
+        let size = trialReply.message(header: header, final: true).encoded(as: encoding).count
+        guard size <= clientMaxMsgSize - Self.sizeMargin else { return nil }
+        let taken = Set(trialEffects.pickedCommands)
+        trial.retry = retried.filter { !taken.contains($0.id) }
+        self = trial
+        reply = trialReply
+        effects = trialEffects
         return sent
     }
 

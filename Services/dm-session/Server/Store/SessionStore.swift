@@ -14,6 +14,8 @@ public struct SessionStore: Sendable {
     public let writer: any DatabaseWriter
     /// The `source` of published events (the service instance, e.g. `dm-session`).
     public let eventSource: String
+    /// Queued commands' specs already decoded.
+    let specs = CommandSpecMemo()
 
     /// Creates a store on a migrated database.
     public init(writer: any DatabaseWriter, eventSource: String) {
@@ -167,7 +169,7 @@ public struct SessionStore: Sendable {
                 sql: "SELECT id, spec FROM command WHERE device_id = ? AND state = 'queued' ORDER BY priority DESC, seq LIMIT ?"),
             arguments: [deviceID, limit]
         ).map { row in
-            QueuedCommand(id: row["id"], spec: try ContractsJSON.decode(SessionCommandSpec.self, from: row["spec"]))
+            QueuedCommand(id: row["id"], spec: try specs.spec(row["spec"]))
         }
     }
 
