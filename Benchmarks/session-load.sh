@@ -39,7 +39,7 @@ done
 
 "$bin/dm-devsim" devices --server http://127.0.0.1:28080/dm --devices "$devices" --seed 11 \
     --profile "$work/profile.yaml" --import-to "$work/devices.jsonl"
-"$bin/dmctl" devices import "$work/devices.jsonl" --admin http://127.0.0.1:29080 >/dev/null 2>&1 || { echo "build failed" >&2; exit 1; }
+"$bin/dmctl" devices import "$work/devices.jsonl" --admin http://127.0.0.1:29080 >"$work/import.log" 2>&1 || { echo "device import failed:" >&2; cat "$work/import.log" >&2; exit 1; }
 
 python3 - "$work/devices.jsonl" <<'EOF'
 import json, sys, urllib.request

@@ -97,7 +97,7 @@ public final class ServiceBus: Service, Sendable {
     ) throws -> Int64 {
         let source = self.source
         return try EventOutbox.append(id: id, type: Event.eventType, in: db) { sequence in
-            try ContractsJSON.encodeBytes(CloudEvent(event, source: source, sequence: sequence, subject: subject, id: id))
+            try CloudEvent(event, source: source, sequence: sequence, subject: subject, id: id).jsonBytes()
         }
     }
 

@@ -71,6 +71,17 @@ import Testing
                 subject: "IMEI:493005100592800/ü", sequence: Int64.max, dataschema: "urn:dm-contracts:x:1",
                 extensions: extensions, data: M.sample),
             Comment(rawValue: name))
+        for event in [
+            CloudEvent(source: "dm-session-1", type: "dm.a.b.c", time: time, subject: "IMEI:1", sequence: 7, data: M.sample),
+            CloudEvent(
+                id: MessageID.random(), source: RandomJSON.string(&random), type: "dm.a.b.c", time: time,
+                subject: RandomJSON.string(&random), sequence: Int64.max, dataschema: "urn:dm-contracts:x:1",
+                extensions: extensions, data: M.sample),
+        ] {
+            // The envelope written by hand around the fast encoder's data.
+            let expected = Array(try ContractsJSON.makeEncoder().encode(event))
+            #expect(try event.jsonBytes() == expected, Comment(rawValue: name))
+        }
         try expectSameAsFoundation(
             CommandEnvelope(name: "x.y", source: "dmctl", time: time, data: M.sample), Comment(rawValue: name))
         try expectSameAsFoundation(CommandResult(id: "id", data: M.sample), Comment(rawValue: name))
@@ -87,6 +98,7 @@ import Testing
         // What dm-session appends to its outbox.
         let event = CloudEvent(SessionStarted.sample, source: "dm-session-1", sequence: 42, subject: "IMEI:1")
         #expect(try ContractsJSON.encodeBytes(event) == Array(try ContractsJSON.makeEncoder().encode(event)))
+        #expect(try event.jsonBytes() == Array(try ContractsJSON.makeEncoder().encode(event)))
     }
 
     @Test func rawCloudEventsMatchTheirByteWriter() throws {

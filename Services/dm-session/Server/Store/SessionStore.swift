@@ -36,7 +36,7 @@ public struct SessionStore: Sendable {
     public func publish<Event: BusEvent>(_ event: Event, subject: String?, in db: Database) throws {
         let source = eventSource
         try EventOutbox.append(id: MessageID.random(), type: Event.eventType, in: db) { sequence in
-            try ContractsJSON.encodeBytes(CloudEvent(event, source: source, sequence: sequence, subject: subject))
+            try CloudEvent(event, source: source, sequence: sequence, subject: subject).jsonBytes()
         }
     }
 

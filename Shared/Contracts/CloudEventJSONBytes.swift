@@ -1,4 +1,6 @@
-/// Writing a ``RawCloudEvent`` straight to UTF-8 JSON bytes, without Foundation's `JSONEncoder`.
+/// Writing a ``CloudEvent`` straight to UTF-8 JSON bytes: the envelope by hand, in `JSONEncoder`'s sorted order.
+///
+/// A ``RawCloudEvent``'s `data` is a ``JSONValue`` and is written by hand too.
 extension CloudEvent where Payload == JSONValue {
     /// The event as structured-mode JSON, byte for byte what ``ContractsJSON/encode(_:)`` writes: compact, members
     /// sorted by name (extensions among them; names of CloudEvents attributes in ``extensions`` are left out),
@@ -10,9 +12,30 @@ extension CloudEvent where Payload == JSONValue {
     /// ```
     /// - Returns: the JSON bytes.
     public func jsonBytes() -> [UInt8] {
+        envelopeBytes(dataCount: JSONByteWriter.estimatedCount(of: data)) { $0.write(data) }
+    }
+}
+
+extension CloudEvent {
+    /// The event as structured-mode JSON, byte for byte what ``ContractsJSON/encode(_:)`` writes; the envelope
+    /// is written directly and only `data` goes through an encoder (``ContractsJSON/encodeBytes(_:)``'s fast one,
+    /// or `JSONEncoder` for the whole event when the payload needs it).
+    ///
+    /// ```swift
+    /// let payload = try CloudEvent(ended, source: "dm-session", sequence: 7, subject: deviceID).jsonBytes()
+    /// ```
+    /// - Returns: the JSON bytes.
+    /// - Throws: what `JSONEncoder` would throw for the event.
+    public func jsonBytes() throws -> [UInt8] {
+        guard let dataBytes = try ContractsJSON.fastBytes(data) else { return try ContractsJSON.encodeBytes(self) }
+        return envelopeBytes(dataCount: dataBytes.count) { $0.bytes.append(contentsOf: dataBytes) }
+    }
+
+    /// The envelope in JSONEncoder's sorted member order around `data`, which `writeData` writes.
+    fileprivate func envelopeBytes(dataCount: Int, writeData: (inout JSONByteWriter) -> Void) -> [UInt8] {
         var names: [String] = []
         var capacity = 200 + id.utf8.count + source.utf8.count + type.utf8.count + (subject?.utf8.count ?? 0)
-            + (dataschema?.utf8.count ?? 0) + JSONByteWriter.estimatedCount(of: data)
+            + (dataschema?.utf8.count ?? 0) + dataCount
         if !extensions.isEmpty {
             names = extensions.keys.filter { !CloudEventAttributeKey.reserved.contains($0) }
             names.sort(by: JSONByteWriter.precedes)
@@ -22,7 +45,7 @@ extension CloudEvent where Payload == JSONValue {
         writer.writer.bytes.append(UInt8(ascii: "{"))
         // The attributes in JSONEncoder's sorted order, each after the extensions that sort before it.
         writer.member("data", #""data":"#)
-        writer.writer.write(data)
+        writeData(&writer.writer)
         writer.member("datacontenttype", #""datacontenttype":"#)
         writer.writer.write(datacontenttype)
         if let dataschema {
