@@ -3,6 +3,7 @@ import Contracts
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import GRDB
 import SyncML
 import Testing
 
@@ -83,6 +84,33 @@ import Testing
         // DevInfo went into the last-known tree, with a change event per value.
         #expect(try await harness.tree(device.deviceID, "./DevInfo").count == 5)
         #expect(try await harness.eventTypes().filter { $0 == "dm.session.tree.value-changed" }.count == 5)
+    }
+
+    @Test func aValueReportedAgainMovesItsTimeAndSessionButIsNoChange() async throws {
+        let harness = try await Harness.make()
+        var device = TestDevice()
+        try await harness.register(device)
+        (_, device) = try await harness.session(device)
+        let store = harness.store
+        let deviceID = device.deviceID
+        func modNode() async throws -> TreeNodeView? {
+            try await store.writer.read { db in try store.tree(deviceID, prefix: "./DevInfo/Mod", in: db) }.first
+        }
+        let first = try #require(try await modNode())
+        // The second session reports the same DevInfo but a new model name.
+        device.tree["./DevInfo/Mod"] = "X2"
+        device.sessionID = "3B"
+        (_, device) = try await harness.session(device)
+        let changes = try await harness.events(TreeValueChanged.self)
+        #expect(changes.count == 6)
+        #expect(changes.last.map { [$0.uri, $0.value] } == ["./DevInfo/Mod", "X2"])
+        let sessions = try await harness.events(SessionStarted.self).map(\.sessionID)
+        let nodes = try await store.writer.read { db in try store.tree(deviceID, prefix: "./DevInfo", in: db) }
+        #expect(nodes.count == 5)
+        // Every node, changed or not, was last reported in the second session.
+        #expect(nodes.allSatisfy { $0.sessionID == sessions.last })
+        let mod = try #require(try await modNode())
+        #expect(mod.value == "X2" && mod.updatedAt >= first.updatedAt)
     }
 
     @Test func serverInitiatedSessionAfterPackageZero() async throws {

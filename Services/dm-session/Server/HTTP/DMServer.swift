@@ -3,6 +3,7 @@ import GRDB
 import Contracts
 import CoreMetrics
 import ServiceKit
+import Synchronization
 public import Logging
 public import SyncML
 
@@ -133,15 +134,21 @@ public final class DMServer: Sendable {
     {
         let deviceID = message.header.source.locURI
         let store = self.store
-        let account = try store.readNow { db in try store.account(deviceID, in: db) }
+        let queueLimit = configuration.limits.maxCommandsPerMessage + 1
+        let (account, queue) = try store.readNow { db in
+            let account = try store.account(deviceID, in: db)
+            return (account, account == nil ? nil : try store.queued(deviceID, limit: queueLimit, in: db))
+        }
         let token = Self.makeToken()
         let session = DMSession(
             id: MessageID.random(), token: token, deviceID: deviceID,
             syncMLSessionID: message.header.sessionID, encoding: encoding,
             respURI: "\(configuration.publicURL ?? baseURL)\(path)/\(token)", account: account,
             limits: configuration.limits, now: clock())
-        let live = LiveSession(session)
+        let live = LiveSession(session, openingQueue: queue)
         if let previous = registry.insert(live) {
+            // Ending it puts its unanswered commands back in the queue: the first message reads the queue again.
+            live.openingQueue.withLock { $0 = nil }
             await end(previous, outcome: .replaced)
         }
         return live
@@ -170,9 +177,10 @@ public final class DMServer: Sendable {
             // asks for the next message.
             let asksForCommands =
                 message.isFinal || message.body.contains { if case .alert(let alert) = $0 { alert.code == 1222 } else { false } }
+            let openingQueue = live.openingQueue.withLock { queue in defer { queue = nil }; return queue }
             let queue =
                 session.account == nil || session.outcome != nil || !asksForCommands
-                ? [] : try store.readNow { db in try store.queued(deviceID, limit: queueLimit, in: db) }
+                ? [] : try openingQueue ?? store.readNow { db in try store.queued(deviceID, limit: queueLimit, in: db) }
             let now = clock()
             let (answer, effects) = session.receive(
                 message, body: body, hmacHeader: hmacHeader, queue: queue, now: now, makeNonce: makeNonce)

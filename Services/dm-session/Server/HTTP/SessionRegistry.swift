@@ -7,6 +7,13 @@ final class AsyncLock: Sendable {
     private let state = Mutex<(locked: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
 
     func lock() async {
+        // Uncontended (nearly always: one device sends one message at a time): no suspension.
+        let free = state.withLock { state -> Bool in
+            guard !state.locked else { return false }
+            state.locked = true
+            return true
+        }
+        if free { return }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let acquired = state.withLock { state -> Bool in
                 if !state.locked {
@@ -45,8 +52,12 @@ final class LiveSession: Sendable {
     let syncMLSessionID: String
     let lock = AsyncLock()
     private let storage: Mutex<DMSession>
+    /// The device's queue as read with its account when the session opened, for the first message (one read
+    /// transaction instead of two); taken by that message.
+    let openingQueue: Mutex<[QueuedCommand]?>
 
-    init(_ session: DMSession) {
+    init(_ session: DMSession, openingQueue: [QueuedCommand]? = nil) {
+        self.openingQueue = Mutex(openingQueue)
         token = session.token
         deviceID = session.deviceID
         syncMLSessionID = session.syncMLSessionID

@@ -145,19 +145,20 @@ extension SessionStore {
                 subject: deviceID, in: db)
             return
         }
-        let previous = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT value, format, type FROM tree_value WHERE device_id = ? AND uri = ?"),
-            arguments: [deviceID, write.uri])
+        // A new node, or a changed value: one statement. The same value again: only its time and session move.
         try db.cachedStatement(
             sql: """
                 INSERT INTO tree_value (device_id, uri, value, format, type, updated_at, session_id) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(device_id, uri) DO UPDATE SET value = excluded.value, format = excluded.format,
                     type = excluded.type, updated_at = excluded.updated_at, session_id = excluded.session_id
+                WHERE tree_value.value IS NOT excluded.value OR tree_value.format IS NOT excluded.format
+                    OR tree_value.type IS NOT excluded.type
                 """
         ).execute(arguments: [deviceID, write.uri, write.value, write.format, write.type, time, sessionID])
-        if let previous, previous["value"] as String? == write.value, previous["format"] as String? == write.format,
-            previous["type"] as String? == write.type
-        {
+        guard db.changesCount > 0 else {
+            try db.cachedStatement(
+                sql: "UPDATE tree_value SET updated_at = ?, session_id = ? WHERE device_id = ? AND uri = ?"
+            ).execute(arguments: [time, sessionID, deviceID, write.uri])
             return
         }
         try publish(
